@@ -1,0 +1,24 @@
+package io.symsweep.probe;
+
+/** Losses the papers derive in closed form, to hold measured values against. */
+public final class ClosedForms {
+
+    private ClosedForms() {
+    }
+
+    /**
+     * Equation (14), Proposition 5.3 (Zhao et al. 2025): on a zero-loss minimum {@code W} of a network whose
+     * activation between layers {@code i} and {@code i+1} is homogeneous of degree {@code k}, the loss at
+     * {@code (1-a) W + a W'}, {@code W' = (..., m W_i, W_{i+1} m^-k, ...)}, is
+     * {@code (1 - (1-a+a m^-k)(1-a+a m)^k)^2 ||Y||^2}.
+     */
+    public static double rescalingInterpolationLoss(double alpha, double m, double k, double yNorm2) {
+        double c = (1 - alpha + alpha * Math.pow(m, -k)) * Math.pow(1 - alpha + alpha * m, k);
+        return (1 - c) * (1 - c) * yNorm2;
+    }
+
+    /** Equation (15): the midpoint ({@code a = 1/2}) case, {@code (1 - 2^-(k+1) (1 + m^-k)(1 + m)^k)^2 ||Y||^2}. */
+    public static double rescalingMidpointLoss(double m, double k, double yNorm2) {
+        return rescalingInterpolationLoss(0.5, m, k, yNorm2);
+    }
+}

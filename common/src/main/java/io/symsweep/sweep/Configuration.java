@@ -1,0 +1,184 @@
+package io.symsweep.sweep;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * One point of a sweep: a value for every field of its kind. Its canonical form is a JSON object with
+ * the keys sorted and numbers in shortest round-trip decimal; its {@link #id()} is the hash of that form,
+ * so equal experiments have equal ids whatever sweep or file they came from (the sweep's name is not part
+ * of it).
+ *
+ * @param kind   the experiment kind's name
+ * @param values config key to value: {@link Long}, {@link Double}, {@link String}, {@link Boolean} or
+ *               {@code List<Long>}
+ */
+public record Configuration(String kind, SortedMap<String, Object> values) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Configuration {
+        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    }
+
+    /** {@code {"architecture.widths":[8,16,4],"kind":"rescaling-barrier",...}}: keys sorted, kind included. */
+    public String canonicalForm() {
+        TreeMap<String, Object> all = new TreeMap<>(values);
+        all.put("kind", kind);
+        StringBuilder b = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, Object> e : all.entrySet()) {
+            b.append(first ? "" : ",");
+            first = false;
+            appendJson(b, e.getKey());
+            b.append(':');
+            appendJson(b, e.getValue());
+        }
+        return b.append('}').toString();
+    }
+
+    private static void appendJson(StringBuilder b, Object v) {
+        if (v instanceof String s) {
+            b.append('"').append(JsonStringEncoder.getInstance().quoteAsString(s)).append('"');
+        } else if (v instanceof Double d) {
+            b.append(SpecValues.decimal(d));
+        } else if (v instanceof List<?> list) {
+            b.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                b.append(i == 0 ? "" : ",");
+                appendJson(b, list.get(i));
+            }
+            b.append(']');
+        } else {
+            b.append(v);
+        }
+    }
+
+    /** The stable id: the hash of {@link #canonicalForm()}. */
+    public String id() {
+        return ConfigIds.id(canonicalForm());
+    }
+
+    /** The configuration restricted to the keys {@code keep} accepts. */
+    public Configuration project(Predicate<String> keep) {
+        TreeMap<String, Object> kept = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (keep.test(k)) {
+                kept.put(k, v);
+            }
+        });
+        return new Configuration(kind, kept);
+    }
+
+    /** A copy with {@code key} set to {@code value} (removed when null). */
+    public Configuration with(String key, Object value) {
+        TreeMap<String, Object> m = new TreeMap<>(values);
+        if (value == null) {
+            m.remove(key);
+        } else {
+            m.put(key, value);
+        }
+        return new Configuration(kind, m);
+    }
+
+    public boolean has(String key) {
+        return values.containsKey(key);
+    }
+
+    public long getLong(String key) {
+        return (Long) require(key);
+    }
+
+    public int getInt(String key) {
+        return Math.toIntExact(getLong(key));
+    }
+
+    public double getDouble(String key) {
+        return (Double) require(key);
+    }
+
+    public String getString(String key) {
+        return (String) require(key);
+    }
+
+    public boolean getBoolean(String key) {
+        return (Boolean) require(key);
+    }
+
+    /** An integer list as {@code int[]}. */
+    public int[] getIntArray(String key) {
+        List<?> l = (List<?>) require(key);
+        int[] out = new int[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.toIntExact((Long) l.get(i));
+        }
+        return out;
+    }
+
+    private Object require(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("configuration has no " + key + ": " + canonicalForm());
+        }
+        return v;
+    }
+
+    /** Reads a {@link #canonicalForm()} back, typing each value by the kind's field declarations. */
+    public static Configuration parse(String canonicalForm, ExperimentKind kind, List<SpecField> commonFields) {
+        Map<String, SpecField> byKey = new TreeMap<>();
+        for (SpecField f : commonFields) {
+            byKey.put(f.configKey(), f);
+        }
+        for (SpecField f : kind.fields()) {
+            byKey.put(f.configKey(), f);
+        }
+        try {
+            JsonNode root = JSON.readTree(canonicalForm);
+            TreeMap<String, Object> values = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("kind")) {
+                    continue;
+                }
+                SpecField f = byKey.get(e.getKey());
+                if (f == null) {
+                    throw new IllegalArgumentException("unknown key " + e.getKey() + " for kind " + kind.name());
+                }
+                values.put(e.getKey(), typed(f, e.getValue()));
+            }
+            return new Configuration(kind.name(), values);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a canonical configuration: " + canonicalForm, e);
+        }
+    }
+
+    private static Object typed(SpecField f, JsonNode v) {
+        return switch (f.type()) {
+            case INTEGER -> v.longValue();
+            case NUMBER -> Double.parseDouble(v.asText());
+            case BOOLEAN -> v.booleanValue();
+            case STRING, CHOICE -> v.textValue();
+            case INTEGER_LIST -> {
+                List<Long> l = new ArrayList<>();
+                v.forEach(x -> l.add(x.longValue()));
+                yield List.copyOf(l);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return canonicalForm();
+    }
+}

@@ -1,0 +1,97 @@
+package io.symsweep.sweep;
+
+import java.util.List;
+
+/**
+ * One field of a spec, declared once: where it lives, its type, whether it is required or has a
+ * default, what values are allowed, and whether it may be swept (a list or a range).
+ *
+ * @param path         dotted path in the YAML, e.g. {@code training.learning_rate}
+ * @param configKey    the key in a {@link Configuration} (the path, but {@code seed} for {@code seeds})
+ * @param type         the value type
+ * @param choices      allowed strings for {@link Type#CHOICE}
+ * @param mandatory    true when the spec must give it
+ * @param defaultValue the value when absent (null when required or optional without default)
+ * @param sweepable    true when a list or range sweeps it
+ * @param check        the constraint on each value
+ * @param doc          one line for the README and for "missing" messages
+ */
+public record SpecField(String path, String configKey, Type type, List<String> choices, boolean mandatory,
+        Object defaultValue, boolean sweepable, Check check, String doc) {
+
+    /** Value types. Integers parse to {@link Long}, numbers to {@link Double}, integer lists to {@code List<Long>}. */
+    public enum Type {
+        INTEGER("an integer"), NUMBER("a number"), STRING("a string"), CHOICE("one of"), BOOLEAN("true or false"),
+        INTEGER_LIST("a list of integers");
+
+        private final String noun;
+
+        Type(String noun) {
+            this.noun = noun;
+        }
+
+        public String noun() {
+            return noun;
+        }
+    }
+
+    public SpecField {
+        choices = choices == null ? List.of() : List.copyOf(choices);
+        if (check == null) {
+            check = Check.ANY;
+        }
+    }
+
+    public static SpecField integer(String path, String doc) {
+        return new SpecField(path, path, Type.INTEGER, null, false, null, true, null, doc);
+    }
+
+    public static SpecField number(String path, String doc) {
+        return new SpecField(path, path, Type.NUMBER, null, false, null, true, null, doc);
+    }
+
+    public static SpecField string(String path, String doc) {
+        return new SpecField(path, path, Type.STRING, null, false, null, true, null, doc);
+    }
+
+    public static SpecField bool(String path, String doc) {
+        return new SpecField(path, path, Type.BOOLEAN, null, false, null, true, null, doc);
+    }
+
+    public static SpecField choice(String path, List<String> choices, String doc) {
+        return new SpecField(path, path, Type.CHOICE, choices, false, null, true, null, doc);
+    }
+
+    public static SpecField integerList(String path, String doc) {
+        return new SpecField(path, path, Type.INTEGER_LIST, null, false, null, true, null, doc);
+    }
+
+    public SpecField required() {
+        return new SpecField(path, configKey, type, choices, true, null, sweepable, check, doc);
+    }
+
+    public SpecField defaultsTo(Object value) {
+        return new SpecField(path, configKey, type, choices, false, value, sweepable, check, doc);
+    }
+
+    public SpecField checked(Check c) {
+        return new SpecField(path, configKey, type, choices, mandatory, defaultValue, sweepable, c, doc);
+    }
+
+    /** A field that takes exactly one value, never a list or range. */
+    public SpecField fixed() {
+        return new SpecField(path, configKey, type, choices, mandatory, defaultValue, false, check, doc);
+    }
+
+    public SpecField key(String key) {
+        return new SpecField(path, key, type, choices, mandatory, defaultValue, sweepable, check, doc);
+    }
+
+    /** What a value must be, for messages: {@code an integer >= 1}, {@code one of dense, dl4j}. */
+    public String allowed() {
+        if (type == Type.CHOICE) {
+            return "one of " + String.join(", ", choices);
+        }
+        return check == Check.ANY ? type.noun() : type.noun() + " " + check.description();
+    }
+}

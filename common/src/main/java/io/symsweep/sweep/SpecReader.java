@@ -1,0 +1,192 @@
+package io.symsweep.sweep;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a YAML sweep spec and validates it against its kind's fields. The document is walked in order
+ * and the first problem is reported as one {@link SpecException}: unknown keys (with a suggestion), wrong
+ * types, empty lists, out-of-range values, then missing required fields.
+ */
+public final class SpecReader {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
+
+    /** Fields every spec has, whatever its kind. */
+    public static final List<SpecField> COMMON_FIELDS = List.of(
+            SpecField.integer("seeds", "random seeds: an integer, a list, a range, or \"a..b\"")
+                    .key("seed").required().checked(Check.between(0, Long.MAX_VALUE)));
+
+    private final Map<String, ExperimentKind> kinds;
+
+    /** A reader for the given experiment kinds. */
+    public SpecReader(List<? extends ExperimentKind> kinds) {
+        this.kinds = new LinkedHashMap<>();
+        for (ExperimentKind k : kinds) {
+            this.kinds.put(k.name(), k);
+        }
+    }
+
+    /** Reads and validates {@code file}. */
+    public SweepSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecException("", "no such file: " + file);
+        } catch (IOException e) {
+            throw new SpecException("", "cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    /** Validates the YAML text of a spec. */
+    public SweepSpec parse(String yaml) {
+        JsonNode root = tree(yaml);
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new SpecException("", "the spec is empty; it needs name, kind, seeds and the kind's sections");
+        }
+        if (!root.isObject()) {
+            throw new SpecException("", "the spec must be a mapping of keys (name, kind, ...), found "
+                    + SpecValues.show(root));
+        }
+        String name = nameOf(root);
+        ExperimentKind kind = kindOf(root);
+        List<SpecField> fields = new ArrayList<>();
+        fields.addAll(kind.fields());
+        fields.addAll(COMMON_FIELDS);
+        Map<String, SpecField> byPath = new LinkedHashMap<>();
+        for (SpecField f : fields) {
+            byPath.put(f.path(), f);
+        }
+        Map<String, List<Object>> found = new LinkedHashMap<>();
+        walk(root, "", byPath, found);
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        for (SpecField f : fields) {
+            List<Object> v = found.get(f.path());
+            if (v == null) {
+                if (f.mandatory()) {
+                    throw new SpecException(f.path(), "missing; required: " + f.allowed() + " (" + f.doc() + ")");
+                }
+                if (f.defaultValue() == null) {
+                    continue;
+                }
+                v = List.of(f.defaultValue());
+            }
+            axes.put(f.configKey(), v);
+        }
+        return new SweepSpec(name, kind, axes);
+    }
+
+    private static JsonNode tree(String yaml) {
+        YAMLFactory factory = new YAMLFactory();
+        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        try {
+            return new ObjectMapper(factory).readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+            var loc = e.getLocation();
+            String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+            throw new SpecException("", "not valid YAML" + where + ": " + msg);
+        }
+    }
+
+    private static String nameOf(JsonNode root) {
+        JsonNode n = root.get("name");
+        if (n == null) {
+            throw new SpecException("name", "missing; required: a name of letters, digits, '_', '.', '-'");
+        }
+        if (!n.isTextual() && !n.isNumber()) {
+            throw new SpecException("name", "must be a string, found " + SpecValues.show(n));
+        }
+        String name = n.asText();
+        if (!NAME.matcher(name).matches()) {
+            throw new SpecException("name", "must be 1-100 letters, digits, '_', '.' or '-' (it names the output "
+                    + "folder), starting with a letter or digit; found " + SpecValues.show(n));
+        }
+        return name;
+    }
+
+    private ExperimentKind kindOf(JsonNode root) {
+        JsonNode k = root.get("kind");
+        String allowed = String.join(", ", kinds.keySet());
+        if (k == null) {
+            throw new SpecException("kind", "missing; required: one of " + allowed);
+        }
+        ExperimentKind kind = k.isTextual() ? kinds.get(k.textValue()) : null;
+        if (kind == null) {
+            String hint = k.isTextual() && Suggestions.closest(k.textValue(), kinds.keySet()) != null
+                    ? " (did you mean " + Suggestions.closest(k.textValue(), kinds.keySet()) + "?)" : "";
+            throw new SpecException("kind", "must be one of " + allowed + "; found " + SpecValues.show(k) + hint);
+        }
+        return kind;
+    }
+
+    /** Visits the document in order; every key is a field, a section holding fields, or an error. */
+    private void walk(JsonNode node, String prefix, Map<String, SpecField> byPath, Map<String, List<Object>> found) {
+        Set<String> allowedHere = childrenOf(prefix, byPath.keySet());
+        if (prefix.isEmpty()) {
+            allowedHere.add("name");
+            allowedHere.add("kind");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            if (prefix.isEmpty() && (key.equals("name") || key.equals("kind"))) {
+                continue;
+            }
+            SpecField field = byPath.get(path);
+            if (field != null) {
+                if (e.getValue().isNull()) {
+                    throw new SpecException(path, "has no value; give " + field.allowed()
+                            + (field.mandatory() ? "" : ", or leave the key out for the default"));
+                }
+                found.put(path, ValueExpander.expand(field, e.getValue(), path));
+                continue;
+            }
+            if (allowedHere.contains(key)) {
+                if (!e.getValue().isObject()) {
+                    throw new SpecException(path, "must be a section of keys ("
+                            + String.join(", ", childrenOf(path, byPath.keySet())) + "), found "
+                            + SpecValues.show(e.getValue()));
+                }
+                walk(e.getValue(), path, byPath, found);
+                continue;
+            }
+            String hint = Suggestions.closest(key, allowedHere);
+            throw new SpecException(path, "unknown key; allowed here: " + String.join(", ", allowedHere)
+                    + (hint == null ? "" : " (did you mean " + hint + "?)"));
+        }
+    }
+
+    /** The next path segments below {@code prefix}. */
+    private static Set<String> childrenOf(String prefix, Set<String> paths) {
+        Set<String> out = new LinkedHashSet<>();
+        String p = prefix.isEmpty() ? "" : prefix + ".";
+        for (String path : paths) {
+            if (path.startsWith(p)) {
+                String rest = path.substring(p.length());
+                int dot = rest.indexOf('.');
+                out.add(dot < 0 ? rest : rest.substring(0, dot));
+            }
+        }
+        return out;
+    }
+}

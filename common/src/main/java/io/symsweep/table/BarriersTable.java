@@ -1,0 +1,81 @@
+package io.symsweep.table;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code barriers}: one row per (minimum, probe setting) of a rescaling-barrier sweep (Proposition 5.3). */
+public final class BarriersTable implements Table<BarrierRow> {
+
+    public static final BarriersTable INSTANCE = new BarriersTable();
+    public static final String NAME = "barriers";
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final List<Column<BarrierRow>> COLUMNS = List.of(
+            Column.of("config_id", ColumnType.STRING, "id of the full configuration (minimum plus probe settings)",
+                    BarrierRow::configId),
+            Column.of("minimum_id", ColumnType.STRING, "config_id of the probed row in minima", BarrierRow::minimumId),
+            Column.of("sweep", ColumnType.STRING, "name of the sweep that wrote the row", BarrierRow::sweep),
+            Column.of("seed", ColumnType.LONG, "the configuration's seed", BarrierRow::seed),
+            Column.of("factor", ColumnType.DOUBLE, "rescaling factor m", BarrierRow::factor),
+            Column.of("rescaled_layer", ColumnType.INT,
+                    "i: W' multiplies W_i by m and W_{i+1} by m^-k (default the last two layers, i = l-1)",
+                    BarrierRow::rescaledLayer),
+            Column.of("alphas", ColumnType.DOUBLE_ARRAY, "interpolation grid from 0 to 1 (includes 0.5)",
+                    BarrierRow::alphas),
+            Column.of("losses", ColumnType.DOUBLE_ARRAY, "loss at (1-a) W + a W' for each alpha", BarrierRow::losses),
+            Column.of("barrier", ColumnType.DOUBLE, "max over alphas of L(a) - ((1-a) L(0) + a L(1))",
+                    BarrierRow::barrier),
+            Column.of("midpoint_loss", ColumnType.DOUBLE, "loss at alpha = 0.5", BarrierRow::midpointLoss),
+            Column.of("closed_form_midpoint_loss", ColumnType.DOUBLE,
+                    "Proposition 5.3: (1 - (1-a+a m^-k)(1-a+a m)^k)^2 ||Y||_F^2 at a = 0.5",
+                    BarrierRow::closedFormMidpointLoss),
+            Column.of("endpoint_distance", ColumnType.DOUBLE, "||W' - W|| over all weights",
+                    BarrierRow::endpointDistance),
+            Column.of("status", ColumnType.STRING, "OK, NONFINITE (a loss overflowed) or MINIMUM_DIVERGED",
+                    BarrierRow::status),
+            Column.of("minimum_status", ColumnType.STRING, "training status of the probed minimum",
+                    BarrierRow::minimumStatus),
+            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
+                    BarrierRow::config),
+            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
+                    BarrierRow::codeVersion),
+            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+
+    private BarriersTable() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int schemaVersion() {
+        return SCHEMA_VERSION;
+    }
+
+    @Override
+    public String doc() {
+        return "one row per minimum and rescaling factor: the loss along the straight line to the rescaled minimum";
+    }
+
+    @Override
+    public List<Column<BarrierRow>> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String key(BarrierRow row) {
+        return row.configId();
+    }
+
+    @Override
+    public BarrierRow fromValues(Map<String, Object> v) {
+        return new BarrierRow((String) v.get("config_id"), (String) v.get("minimum_id"), (String) v.get("sweep"),
+                (Long) v.get("seed"), (Double) v.get("factor"), (Integer) v.get("rescaled_layer"),
+                (double[]) v.get("alphas"), (double[]) v.get("losses"), (Double) v.get("barrier"),
+                (Double) v.get("midpoint_loss"), (Double) v.get("closed_form_midpoint_loss"),
+                (Double) v.get("endpoint_distance"), (String) v.get("status"), (String) v.get("minimum_status"),
+                (String) v.get("config"), (String) v.get("code_version"));
+    }
+}

@@ -1,0 +1,21 @@
+package io.symsweep.table;
+
+/** Column types, named by what they hold; the Spark adapter maps each to one Spark SQL type. */
+public enum ColumnType {
+    /** {@code String}. */
+    STRING,
+    /** {@code Integer}. */
+    INT,
+    /** {@code Long}. */
+    LONG,
+    /** {@code Double} (NaN and infinities allowed). */
+    DOUBLE,
+    /** {@code Boolean}. */
+    BOOLEAN,
+    /** {@code double[]}. */
+    DOUBLE_ARRAY,
+    /** {@code double[][]}, e.g. one row-major weight matrix per layer. */
+    DOUBLE_MATRIX,
+    /** {@code int[]}. */
+    INT_ARRAY
+}

@@ -1,0 +1,6 @@
+/**
+ * Training to a minimum: settings, results and statuses shared by every engine. Full-batch gradient
+ * descent on the sum-of-squares loss; numerical failure is a {@link io.symsweep.train.TrainingStatus},
+ * never an exception.
+ */
+package io.symsweep.train;
