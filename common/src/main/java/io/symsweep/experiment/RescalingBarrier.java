@@ -127,13 +127,21 @@ public final class RescalingBarrier implements ExperimentKind {
         return c.project(k -> !isProbeKey(k));
     }
 
+    /**
+     * The seed of the initial weights: from the minimum's id with the engine left out, so the dense and
+     * DL4J engines start from the same weights and can be compared.
+     */
+    public static long initSeed(Configuration minimum) {
+        return ConfigIds.seed(minimum.with("training.engine", null).id(), "init");
+    }
+
     /** Stage 1: trains the minimum of {@code minimum} (a configuration without probe settings). */
     public MinimumRow train(Configuration minimum, String sweep) {
         MlpArchitecture arch = architecture(minimum);
         RegressionData data = data(minimum);
         String id = minimum.id();
         MlpParameters init = WeightInit.fromSpecName(minimum.getString("training.init"))
-                .sample(arch, minimum.getDouble("training.init_scale"), ConfigIds.seed(id, "init"));
+                .sample(arch, minimum.getDouble("training.init_scale"), initSeed(minimum));
         TrainingSettings settings = new TrainingSettings(minimum.getDouble("training.learning_rate"),
                 minimum.getLong("training.steps"), minimum.getDouble("training.loss_tolerance"));
         Engine engine = Engine.named(minimum.getString("training.engine"));

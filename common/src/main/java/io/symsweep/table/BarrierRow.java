@@ -24,5 +24,5 @@ package io.symsweep.table;
 public record BarrierRow(String configId, String minimumId, String sweep, long seed, double factor,
         int rescaledLayer, double[] alphas, double[] losses, double barrier, double midpointLoss,
         double closedFormMidpointLoss, double endpointDistance, String status, String minimumStatus, String config,
-        String codeVersion) {
+        String codeVersion) implements java.io.Serializable {
 }

@@ -20,5 +20,5 @@ package io.symsweep.table;
  */
 public record MinimumRow(String configId, String sweep, String kind, long seed, String architecture, String engine,
         long steps, double finalLoss, String status, double trainSeconds, double[][] weights, double yNorm2,
-        String config, String codeVersion) {
+        String config, String codeVersion) implements java.io.Serializable {
 }

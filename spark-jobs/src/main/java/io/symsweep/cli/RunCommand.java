@@ -1,0 +1,90 @@
+package io.symsweep.cli;
+
+import io.symsweep.experiment.Experiments;
+import io.symsweep.spark.ResultStore;
+import io.symsweep.spark.Sessions;
+import io.symsweep.spark.SweepJob;
+import io.symsweep.spark.TableSummary;
+import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.SweepSpec;
+import io.symsweep.table.BarriersTable;
+import io.symsweep.table.MinimaTable;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code symsweep run SPEC}: validates, then trains, probes and writes the tables on Spark. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a sweep: expand the spec, train and probe every configuration on Spark, write Parquet "
+                + "tables under the output folder, and print a summary.",
+                "Configurations already in the output are skipped (resume); --fresh starts over."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "the sweep spec")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<sweep name>)")
+    String out;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default: local[*], or what spark-submit set)")
+    String master;
+
+    @Option(names = "--fresh", description = "delete the tables in the output folder first")
+    boolean fresh;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + SweepJob.DEFAULT_BATCH,
+            description = "configurations per committed batch (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark configuration (repeatable)")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        SweepSpec sweep = Experiments.reader().read(specFile);
+        List<Configuration> configurations = sweep.configurations();
+        if (batch < 1) {
+            throw new UserException("--batch: must be >= 1, found " + batch);
+        }
+        String outDir = out != null ? out : Path.of("results", sweep.name()).toString();
+        PrintWriter w = spec.commandLine().getOut();
+        try (Sessions.Lease lease = Sessions.create("symsweep " + sweep.name(), master, conf)) {
+            SparkSession spark = lease.session();
+            ResultStore store = new ResultStore(spark, outDir);
+            if (fresh) {
+                store.deleteTables(List.of(MinimaTable.INSTANCE, BarriersTable.INSTANCE));
+            }
+            List<TableSummary> tables = new SweepJob(spark, store, batch).run(sweep, configurations);
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            printSummary(w, sweep, configurations.size(), tables, store.root(), seconds);
+        }
+        return 0;
+    }
+
+    static void printSummary(PrintWriter w, SweepSpec sweep, int configurations, List<TableSummary> tables,
+            String root, double seconds) {
+        w.printf("sweep %s (%s): %d configurations%n", sweep.name(), sweep.kind().name(), configurations);
+        for (TableSummary t : tables) {
+            StringBuilder statuses = new StringBuilder();
+            t.statuses().forEach((k, v) -> statuses.append(statuses.length() == 0 ? "" : ", ").append(k).append(' ')
+                    .append(v));
+            w.printf("  %-9s %7d rows  (%d computed now, %d already there)  status: %s%n", t.table(), t.total(),
+                    t.computed(), t.skipped(), statuses);
+        }
+        w.printf("results: %s   time: %.1f s%n", root, seconds);
+        w.flush();
+    }
+}

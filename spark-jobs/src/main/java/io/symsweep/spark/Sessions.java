@@ -1,0 +1,55 @@
+package io.symsweep.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** SparkSessions for the CLI: embedded {@code local[*]} by default, or whatever spark-submit configured. */
+public final class Sessions {
+
+    private Sessions() {
+    }
+
+    /**
+     * A session for {@code appName}: the running default session if there is one, else a new one. When {@code master} is null and spark-submit has set
+     * {@code spark.master}, that master is used; otherwise {@code local[*]}. Local sessions bind to
+     * 127.0.0.1 and run ND4J with one OpenMP thread per task.
+     */
+    public static Lease create(String appName, String master, Map<String, String> conf) {
+        var existing = SparkSession.getDefaultSession();
+        if (existing.isDefined()) {
+            return new Lease(existing.get(), false);
+        }
+        SparkConf sc = new SparkConf(true);
+        if (master != null) {
+            sc.setMaster(master);
+        } else if (!sc.contains("spark.master")) {
+            sc.setMaster("local[*]");
+        }
+        String m = sc.get("spark.master");
+        if (m.startsWith("local")) {
+            sc.setIfMissing("spark.driver.host", "127.0.0.1");
+            sc.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            sc.setIfMissing("spark.sql.shuffle.partitions", "8");
+        }
+        sc.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        sc.setIfMissing("spark.ui.showConsoleProgress", "false");
+        sc.setIfMissing("spark.sql.debug.maxToStringFields", "200");
+        sc.setAppName(appName);
+        conf.forEach(sc::set);
+        return new Lease(SparkSession.builder().config(sc).getOrCreate(), true);
+    }
+
+    /**
+     * A session for the length of one command: stopped on close if the command started it, left running
+     * if it was already there (an embedding application, a test suite).
+     */
+    public record Lease(SparkSession session, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                session.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.symsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.symsweep.spark.SparkTestSession;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line in-process: exit codes, one-line errors, the run summary and SQL output. */
+class CliTest {
+
+    @TempDir
+    static Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result symsweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SymsweepCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static Path spec() throws Exception {
+        return Path.of(CliTest.class.getResource("/specs/cli.yaml").toURI());
+    }
+
+    @BeforeAll
+    static void session() {
+        SparkTestSession.get();
+    }
+
+    @Test
+    void validatePrintsTheNumberOfConfigurations() throws Exception {
+        Result r = symsweep("validate", spec().toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("cli: valid rescaling-barrier spec, 21 configurations (3 minima to train)\n", r.out());
+    }
+
+    @Test
+    void aBadSpecIsOneLineAndExitStatusTwo() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(spec()).replace("factors: [1.5,", "factors: [1.5, -2,"));
+        for (String cmd : new String[] {"validate", "run"}) {
+            Result r = symsweep(cmd, bad.toString());
+            assertEquals(2, r.code());
+            assertEquals("symsweep: probe.factors[1]: must be > 0 and a finite number, found -2\n", r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void aMissingFileIsAUserError() {
+        Result r = symsweep("validate", dir.resolve("nope.yaml").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("symsweep: no such file: "), r.err());
+        assertEquals(1, r.err().lines().count());
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        Result r = symsweep("run", "--nope", "x.yaml");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown option: '--nope'"), r.err());
+    }
+
+    @Test
+    void runThenQuery() throws Exception {
+        Path out = dir.resolve("out");
+        Result run = symsweep("run", spec().toString(), "--out", out.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("sweep cli (rescaling-barrier): 21 configurations\n"), run.out());
+        assertTrue(run.out().contains("minima          3 rows  (3 computed now, 0 already there)"), run.out());
+        assertTrue(run.out().contains("barriers       21 rows  (21 computed now, 0 already there)  status: OK 21"),
+                run.out());
+
+        Result sql = symsweep("sql", "--results", out.toString(),
+                "SELECT factor, count(*) AS n FROM barriers WHERE factor < 2 GROUP BY factor ORDER BY factor");
+        assertEquals(0, sql.code(), sql.err());
+        assertEquals("""
+                factor  n
+                ------  -
+                   1.0  3
+                   1.5  3
+                (2 rows)
+                """, sql.out());
+
+        Result csv = symsweep("sql", "--results", out.toString(), "--format", "csv",
+                "SELECT engine, status, count(*) AS n FROM minima GROUP BY engine, status");
+        assertEquals("engine,status,n\ndense,CONVERGED,3\n", csv.out());
+
+        Result json = symsweep("sql", "--results", out.toString(), "--format", "json",
+                "SELECT seed, alphas[12] AS mid FROM barriers WHERE factor = 1.5 ORDER BY seed");
+        assertEquals("{\"seed\":0,\"mid\":0.5}\n{\"seed\":1,\"mid\":0.5}\n{\"seed\":2,\"mid\":0.5}\n", json.out());
+
+        Result bad = symsweep("sql", "--results", out.toString(), "SELECT nope FROM barriers");
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().startsWith("symsweep: query: "), bad.err());
+        assertFalse(bad.err().contains("\tat "), "no stack trace");
+    }
+}

@@ -1,0 +1,27 @@
+package io.symsweep.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one {@code local[2]} session every Spark test shares (started on first use, stopped at JVM exit). */
+public final class SparkTestSession {
+
+    private static SparkSession session;
+
+    private SparkTestSession() {
+    }
+
+    public static synchronized SparkSession get() {
+        if (session == null) {
+            session = SparkSession.builder()
+                    .master("local[2]")
+                    .appName("symsweep tests")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions", "4")
+                    .getOrCreate();
+            Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+        }
+        return session;
+    }
+}

@@ -1,0 +1,154 @@
+package io.symsweep.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.symsweep.experiment.Experiments;
+import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.SweepSpec;
+import io.symsweep.table.BarrierRow;
+import io.symsweep.table.BarriersTable;
+import io.symsweep.table.MinimaTable;
+import io.symsweep.table.MinimumRow;
+import io.symsweep.table.Table;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One small sweep end to end on local[2]: tables, the Proposition 5.3 closed form, resume, determinism. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SweepJobTest {
+
+    /** Relative tolerance of the stored midpoint loss against Equation (15), on minima below 1e-20. */
+    private static final double CLOSED_FORM_TOL = 1e-9;
+
+    @TempDir
+    static Path dir;
+
+    SparkSession spark;
+    SweepSpec spec;
+    List<Configuration> configurations;
+    ResultStore batched;
+    List<TableSummary> first;
+
+    @BeforeAll
+    void runOnce() throws Exception {
+        spark = SparkTestSession.get();
+        spec = Experiments.reader().read(Path.of(getClass().getResource("/specs/small.yaml").toURI()));
+        configurations = spec.configurations();
+        batched = new ResultStore(spark, dir.resolve("batched").toString());
+        // Batches of 4: several Spark jobs per stage, each committing on its own.
+        first = new SweepJob(spark, batched, 4).run(spec, configurations);
+    }
+
+    @Test
+    void everyConfigurationExactlyOnce() {
+        assertEquals(42, configurations.size(), "3 seeds x 2 engines x 7 factors");
+        assertEquals(new TableSummary("minima", 6, 6, 0, first.get(0).statuses()), first.get(0));
+        assertEquals(42, first.get(1).total());
+        assertEquals(42, first.get(1).computed());
+        for (Table<?> t : List.of(MinimaTable.INSTANCE, BarriersTable.INSTANCE)) {
+            Row r = batched.read(t).selectExpr("count(*)", "count(distinct config_id)").first();
+            assertEquals(r.getLong(0), r.getLong(1), t.name() + " has duplicate config ids");
+        }
+    }
+
+    @Test
+    void midpointLossMatchesProposition53() {
+        Map<String, MinimumRow> minima = rows(batched, MinimaTable.INSTANCE);
+        Map<String, BarrierRow> barriers = rows(batched, BarriersTable.INSTANCE);
+        int checked = 0;
+        for (BarrierRow b : barriers.values()) {
+            MinimumRow m = minima.get(b.minimumId());
+            assertEquals("OK", b.status());
+            assertEquals(m.status(), b.minimumStatus());
+            if (m.finalLoss() < 1e-20 && b.factor() >= 1.5) {
+                double rel = Math.abs(b.midpointLoss() - b.closedFormMidpointLoss()) / b.closedFormMidpointLoss();
+                assertTrue(rel <= CLOSED_FORM_TOL, "factor " + b.factor() + ": relative error " + rel);
+                checked++;
+            }
+        }
+        long converged = minima.values().stream().filter(m -> m.finalLoss() < 1e-20).count();
+        assertTrue(converged >= 4, "most of the 6 minima converge, found " + converged);
+        assertEquals(converged * 6, checked, "every factor >= 1.5 of every converged minimum was checked");
+    }
+
+    @Test
+    void enginesReachTheSameMinimum() {
+        Map<String, MinimumRow> minima = rows(batched, MinimaTable.INSTANCE);
+        Map<Long, MinimumRow> dense = new TreeMap<>();
+        Map<Long, MinimumRow> dl4j = new TreeMap<>();
+        for (MinimumRow m : minima.values()) {
+            (m.engine().equals("dense") ? dense : dl4j).put(m.seed(), m);
+        }
+        for (long seed : dense.keySet()) {
+            MinimumRow a = dense.get(seed);
+            MinimumRow b = dl4j.get(seed);
+            assertEquals(a.status(), b.status(), "seed " + seed);
+            double[] wa = flat(a.weights());
+            double[] wb = flat(b.weights());
+            double diff = 0;
+            double norm = 0;
+            for (int i = 0; i < wa.length; i++) {
+                diff += (wa[i] - wb[i]) * (wa[i] - wb[i]);
+                norm += wa[i] * wa[i];
+            }
+            assertTrue(Math.sqrt(diff / norm) < 1e-8, "seed " + seed + ": weights differ by " + Math.sqrt(diff / norm));
+        }
+    }
+
+    @Test
+    void rerunSkipsWhatIsCommitted() {
+        List<TableSummary> again = new SweepJob(spark, batched, 4).run(spec, configurations);
+        assertEquals(0, again.get(0).computed());
+        assertEquals(6, again.get(0).skipped());
+        assertEquals(0, again.get(1).computed());
+        assertEquals(42, again.get(1).skipped());
+        assertEquals(42, again.get(1).total());
+    }
+
+    @Test
+    void tablesDoNotDependOnPartitioning() {
+        ResultStore oneBatch = new ResultStore(spark, dir.resolve("one-batch").toString());
+        new SweepJob(spark, oneBatch, 1000).run(spec, configurations);
+        assertSameTables(batched, oneBatch, MinimaTable.INSTANCE);
+        assertSameTables(batched, oneBatch, BarriersTable.INSTANCE);
+    }
+
+    /** Equal rows, bitwise, by config id; training time is the one column that may differ. */
+    private static <R> void assertSameTables(ResultStore a, ResultStore b, Table<R> table) {
+        Map<String, R> ra = rows(a, table);
+        Map<String, R> rb = rows(b, table);
+        assertEquals(ra.keySet(), rb.keySet());
+        for (String id : ra.keySet()) {
+            Object[] va = table.values(ra.get(id));
+            Object[] vb = table.values(rb.get(id));
+            for (int i = 0; i < va.length; i++) {
+                if (!table.columns().get(i).name().equals("train_seconds")) {
+                    assertTrue(java.util.Objects.deepEquals(va[i], vb[i]),
+                            table.name() + " " + id + " column " + table.columns().get(i).name() + " differs");
+                }
+            }
+        }
+    }
+
+    private static <R> Map<String, R> rows(ResultStore store, Table<R> table) {
+        Map<String, R> out = new TreeMap<>();
+        for (Row r : store.read(table).collectAsList()) {
+            R rec = SparkTables.fromRow(table, r);
+            out.put(table.key(rec), rec);
+        }
+        return out;
+    }
+
+    private static double[] flat(double[][] w) {
+        return java.util.Arrays.stream(w).flatMapToDouble(java.util.Arrays::stream).toArray();
+    }
+}
