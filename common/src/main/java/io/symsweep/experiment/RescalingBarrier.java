@@ -19,6 +19,9 @@ import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.symmetry.RescalingAction;
 import io.symsweep.table.BarrierRow;
+import io.symsweep.table.BarriersTable;
+import io.symsweep.table.MinimaTable;
+import io.symsweep.table.Table;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.train.TrainingResult;
 import io.symsweep.train.TrainingSettings;
@@ -34,6 +37,8 @@ import java.util.List;
  * midpoint loss grows without bound in {@code m}, as Equation (15) predicts.
  */
 public final class RescalingBarrier implements ExperimentKind {
+
+    private static final long serialVersionUID = 1L;
 
     public static final String NAME = "rescaling-barrier";
     /** Largest width accepted in a spec; beyond it the dense engine is the wrong tool. */
@@ -79,6 +84,11 @@ public final class RescalingBarrier implements ExperimentKind {
     @Override
     public List<SpecField> fields() {
         return FIELDS;
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(MinimaTable.INSTANCE, BarriersTable.INSTANCE);
     }
 
     @Override

@@ -1,15 +1,21 @@
 package io.symsweep.sweep;
 
+import io.symsweep.table.Table;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * What a spec's {@code kind} declares: its fields (beyond {@code name}, {@code kind} and {@code seeds}),
- * how a configuration is put in canonical form, and the checks that involve several fields.
+ * how a configuration is put in canonical form, the checks that involve several fields, and the tables
+ * it writes. Serializable: the Spark adapter ships kinds to executors.
  */
-public interface ExperimentKind {
+public interface ExperimentKind extends Serializable {
 
     /** The kind's name in specs: {@code rescaling-barrier}. */
     String name();
+
+    /** The tables the kind writes; the first is its primary table. */
+    List<Table<?>> tables();
 
     /** The kind's fields, in the order the README documents them. */
     List<SpecField> fields();

@@ -7,8 +7,6 @@ import io.symsweep.spark.SweepJob;
 import io.symsweep.spark.TableSummary;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
-import io.symsweep.table.BarriersTable;
-import io.symsweep.table.MinimaTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
             SparkSession spark = lease.session();
             ResultStore store = new ResultStore(spark, outDir);
             if (fresh) {
-                store.deleteTables(List.of(MinimaTable.INSTANCE, BarriersTable.INSTANCE));
+                store.deleteTables(sweep.kind().tables());
             }
             List<TableSummary> tables = new SweepJob(spark, store, batch).run(sweep, configurations);
             double seconds = (System.nanoTime() - start) * 1e-9;

@@ -1,5 +1,6 @@
 package io.symsweep.spark;
 
+import io.symsweep.experiment.IndependentExperiment;
 import io.symsweep.experiment.RescalingBarrier;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
@@ -24,9 +25,10 @@ import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 /**
- * Runs a sweep on Spark: a train stage (one task per minimum, written to {@code minima}), then a probe
- * stage (every probe setting of every minimum, written to {@code barriers}). Each stage computes only
- * the configurations not yet committed, in batches that each commit on their own.
+ * Runs a sweep on Spark. A {@code rescaling-barrier} sweep has a train stage (one task per minimum,
+ * written to {@code minima}), then a probe stage (every probe setting of every minimum, written to
+ * {@code barriers}); an {@link IndependentExperiment} has one stage ({@link IndependentJob}). Each stage
+ * computes only the configurations not yet committed, in batches that each commit on their own.
  */
 public final class SweepJob {
 
@@ -47,7 +49,12 @@ public final class SweepJob {
 
     /** Runs every configuration of {@code spec} that the store does not hold yet. */
     public List<TableSummary> run(SweepSpec spec, List<Configuration> configurations) {
-        RescalingBarrier kind = (RescalingBarrier) spec.kind();
+        if (spec.kind() instanceof IndependentExperiment independent) {
+            return new IndependentJob(jsc, store, batchSize).run(spec.name(), independent, configurations);
+        }
+        if (!(spec.kind() instanceof RescalingBarrier kind)) {
+            throw new IllegalArgumentException("no Spark job for kind " + spec.kind().name());
+        }
         Map<String, Configuration> minima = new LinkedHashMap<>();
         for (Configuration c : configurations) {
             Configuration m = kind.minimumOf(c);
