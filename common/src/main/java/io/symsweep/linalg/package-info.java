@@ -1,0 +1,9 @@
+/**
+ * Dense matrix functions on EJML {@code DMatrixRMaj}, the linear algebra the symmetry groups need beyond
+ * EJML itself: the exponential (Higham 2005 scaling and squaring, {@link io.symsweep.linalg.MatrixFunctions#exp}),
+ * the principal real logarithm (inverse scaling and squaring, {@link io.symsweep.linalg.MatrixFunctions#log},
+ * returning a {@link io.symsweep.linalg.MatrixLog} whose status says when no real logarithm exists), the
+ * polar decomposition ({@link io.symsweep.linalg.PolarDecomposition}), the sign of the determinant and the
+ * pseudo-inverse. Inputs are never modified; every result is a fresh matrix. No knowledge of networks here.
+ */
+package io.symsweep.linalg;
