@@ -178,7 +178,7 @@ public final class RescalingBarrier implements ExperimentKind {
                     Double.NaN, Double.NaN, closedForm, Double.NaN, "MINIMUM_DIVERGED", minimum.status(),
                     c.canonicalForm(), BuildInfo.version());
         }
-        MlpParameters wPrime = new RescalingAction(layer, k).act(m, w);
+        MlpParameters wPrime = RescalingAction.on(arch, layer).act(m, w);
         RegressionData data = data(c);
         Engine engine = Engine.named(c.getString("training.engine"));
         BarrierCurve curve = LinearInterpolationProbe.run(p -> engine.loss(p, data), w, wPrime, alphas);
