@@ -16,6 +16,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
@@ -57,19 +58,21 @@ final class IndependentJob {
         }
         Table<?> primary = tables.get(0);
         long primaryTodo = todo.stream().filter(t -> t.tables().contains(primary.name())).count();
+        try (Progress progress = Progress.start(jsc.sc(), sweep + ": " + kind.name(), todo.size())) {
         for (int start = 0, b = 1; start < todo.size(); start += batchSize, b++) {
             List<Task> batch = todo.subList(start, Math.min(todo.size(), start + batchSize));
             int batches = (todo.size() + batchSize - 1) / batchSize;
             jsc.setJobDescription(sweep + ": " + kind.name() + ", batch " + b + "/" + batches + " (" + batch.size() + ")");
             int slices = Math.max(1, Math.min(batch.size(), jsc.defaultParallelism() * 8));
             JavaRDD<Tuple2<String, Row>> rows = jsc.parallelize(new ArrayList<>(batch), slices)
-                    .mapPartitions(new RunTask(sweep, kind))
+                    .mapPartitions(new RunTask(sweep, kind, progress.counter()))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             for (Table<?> t : tables) {
                 String name = t.name();
                 store.append(t, rows.filter(r -> r._1().equals(name)).map(Tuple2::_2));
             }
             rows.unpersist(false);
+        }
         }
         List<TableSummary> out = new ArrayList<>();
         for (Table<?> t : tables) {
@@ -94,10 +97,12 @@ final class IndependentJob {
         private static final long serialVersionUID = 1L;
         private final String sweep;
         private final IndependentExperiment kind;
+        private final LongAccumulator done;
 
-        RunTask(String sweep, IndependentExperiment kind) {
+        RunTask(String sweep, IndependentExperiment kind, LongAccumulator done) {
             this.sweep = sweep;
             this.kind = kind;
+            this.done = done;
         }
 
         @Override
@@ -110,6 +115,7 @@ final class IndependentJob {
                         add(out, tr);
                     }
                 }
+                done.add(1);
             }
             return out.iterator();
         }

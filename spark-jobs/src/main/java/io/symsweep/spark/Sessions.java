@@ -33,11 +33,33 @@ public final class Sessions {
             sc.setIfMissing("spark.sql.shuffle.partitions", "8");
         }
         sc.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
+        sc.setIfMissing("spark.executor.extraJavaOptions", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");
+        if (!m.startsWith("local") && !sc.contains("spark.jars")) {
+            // Started by ./symsweep rather than spark-submit: ship our own jar to the executors.
+            String jar = applicationJar();
+            if (jar != null) {
+                sc.set("spark.jars", jar);
+            }
+        }
         sc.setIfMissing("spark.ui.showConsoleProgress", "false");
         sc.setIfMissing("spark.sql.debug.maxToStringFields", "200");
         sc.setAppName(appName);
         conf.forEach(sc::set);
         return new Lease(SparkSession.builder().config(sc).getOrCreate(), true);
+    }
+
+    /** The jar this class was loaded from, or null when running from a classes folder. */
+    static String applicationJar() {
+        try {
+            var source = Sessions.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            String path = java.nio.file.Path.of(source.getLocation().toURI()).toString();
+            return path.endsWith(".jar") ? path : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.spark.api.java.function.PairFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
@@ -73,12 +74,15 @@ public final class SweepJob {
         Set<String> done = store.committedIds(table);
         List<Configuration> todo = minima.stream().filter(m -> !done.contains(m.id())).toList();
         List<List<Configuration>> batches = batches(todo);
-        for (int b = 0; b < batches.size(); b++) {
-            List<Configuration> batch = batches.get(b);
-            jsc.setJobDescription(sweep + ": train minima, batch " + (b + 1) + "/" + batches.size() + " ("
-                    + batch.size() + ")");
-            JavaRDD<Row> rows = jsc.parallelize(batch, slices(batch.size())).mapPartitions(new TrainTask(sweep));
-            store.append(table, rows);
+        try (Progress progress = Progress.start(spark.sparkContext(), sweep + ": train minima", todo.size())) {
+            for (int b = 0; b < batches.size(); b++) {
+                List<Configuration> batch = batches.get(b);
+                jsc.setJobDescription(sweep + ": train minima, batch " + (b + 1) + "/" + batches.size() + " ("
+                        + batch.size() + ")");
+                JavaRDD<Row> rows = jsc.parallelize(batch, slices(batch.size()))
+                        .mapPartitions(new TrainTask(sweep, progress.counter()));
+                store.append(table, rows);
+            }
         }
         return summary(table, todo.size(), minima.size() - todo.size());
     }
@@ -90,6 +94,7 @@ public final class SweepJob {
         List<Configuration> todo = configurations.stream().filter(c -> !done.contains(c.id())).toList();
         List<List<Configuration>> batches = batches(todo);
         Dataset<Row> minimaTable = store.read(MinimaTable.INSTANCE);
+        try (Progress progress = Progress.start(spark.sparkContext(), sweep + ": probe barriers", todo.size())) {
         for (int b = 0; b < batches.size(); b++) {
             List<Configuration> batch = batches.get(b);
             jsc.setJobDescription(sweep + ": probe barriers, batch " + (b + 1) + "/" + batches.size() + " ("
@@ -107,8 +112,9 @@ public final class SweepJob {
                     org.apache.spark.sql.Encoders.STRING()).toDF("config_id");
             JavaPairRDD<String, MinimumRow> minimumRdd = minimaTable.join(needed, "config_id").toJavaRDD()
                     .mapToPair(new MinimumById());
-            JavaRDD<Row> rows = planRdd.cogroup(minimumRdd, slices).flatMap(new ProbeTask(sweep));
+            JavaRDD<Row> rows = planRdd.cogroup(minimumRdd, slices).flatMap(new ProbeTask(sweep, progress.counter()));
             store.append(table, rows);
+        }
         }
         return summary(table, todo.size(), configurations.size() - todo.size());
     }
@@ -136,16 +142,21 @@ public final class SweepJob {
     private static final class TrainTask implements FlatMapFunction<Iterator<Configuration>, Row> {
         private static final long serialVersionUID = 1L;
         private final String sweep;
+        private final LongAccumulator done;
 
-        TrainTask(String sweep) {
+        TrainTask(String sweep, LongAccumulator done) {
             this.sweep = sweep;
+            this.done = done;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Configuration> configs) {
             RescalingBarrier kind = new RescalingBarrier();
-            return new MappedIterator<>(configs,
-                    c -> SparkTables.toRow(MinimaTable.INSTANCE, kind.train(c, sweep)));
+            return new MappedIterator<>(configs, c -> {
+                Row row = SparkTables.toRow(MinimaTable.INSTANCE, kind.train(c, sweep));
+                done.add(1);
+                return row;
+            });
         }
     }
 
@@ -165,9 +176,11 @@ public final class SweepJob {
             FlatMapFunction<Tuple2<String, Tuple2<Iterable<Configuration>, Iterable<MinimumRow>>>, Row> {
         private static final long serialVersionUID = 1L;
         private final String sweep;
+        private final LongAccumulator done;
 
-        ProbeTask(String sweep) {
+        ProbeTask(String sweep, LongAccumulator done) {
             this.sweep = sweep;
+            this.done = done;
         }
 
         @Override
@@ -182,6 +195,7 @@ public final class SweepJob {
             for (Configuration c : group._2()._1()) {
                 BarrierRow b = kind.probe(c, m, sweep);
                 rows.add(SparkTables.toRow(BarriersTable.INSTANCE, b));
+                done.add(1);
             }
             return rows.iterator();
         }
