@@ -43,7 +43,7 @@ public final class RescalingBarrier implements ExperimentKind {
             SpecField.integerList("architecture.widths",
                     "[n_0, ..., n_l]: input features, hidden widths, outputs (W_i is n_i x n_{i-1})")
                     .required().checked(Check.listOf(3, Check.between(1, MAX_WIDTH),
-                            "at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH)),
+                            "a list of at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH)),
             SpecField.choice("architecture.activation", List.of("leaky_relu", "relu", "linear"),
                     "hidden activation, positively homogeneous of degree k = 1").defaultsTo("leaky_relu"),
             SpecField.number("architecture.slope", "negative slope of leaky_relu")
@@ -53,17 +53,17 @@ public final class RescalingBarrier implements ExperimentKind {
             SpecField.choice("training.engine", List.of("dense", "dl4j"),
                     "dense (fused Java kernel) or dl4j (the reference)").defaultsTo("dense"),
             SpecField.number("training.learning_rate", "full-batch SGD step size")
-                    .required().checked(Check.greaterThan(0).and(Check.finite())),
+                    .required().checked(Check.greaterThan(0)),
             SpecField.integer("training.steps", "budget of SGD updates")
                     .required().checked(Check.between(0, 1_000_000_000)),
             SpecField.number("training.loss_tolerance", "stop when the loss falls below this (0: never)")
-                    .defaultsTo(0.0).checked(Check.atLeast(0).and(Check.finite())),
+                    .defaultsTo(0.0).checked(Check.atLeast(0)),
             SpecField.choice("training.init", List.of("lecun_normal", "he_normal", "xavier_normal"),
                     "initial weight distribution").defaultsTo("lecun_normal"),
             SpecField.number("training.init_scale", "multiplier of the initial standard deviation")
-                    .defaultsTo(1.0).checked(Check.greaterThan(0).and(Check.finite())),
+                    .defaultsTo(1.0).checked(Check.greaterThan(0)),
             SpecField.number("probe.factors", "rescaling factors m (each one a configuration)").key("probe.factor")
-                    .required().checked(Check.greaterThan(0).and(Check.finite())),
+                    .required().checked(Check.greaterThan(0)),
             SpecField.integer("probe.alpha_points", "points of the alpha grid on [0, 1]; odd, so 0.5 is on it")
                     .defaultsTo(25L).checked(new Check("an odd integer between 25 and 100001",
                             v -> (Long) v >= 25 && (Long) v <= 100_001 && (Long) v % 2 == 1)),
