@@ -25,6 +25,7 @@ import io.symsweep.train.TrainingSettings;
 import io.symsweep.train.TrainingStatus;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code rescaling-barrier}: Proposition 5.3 and Figures 2 and 4 (Zhao et al. 2025). Train a bias-free MLP
@@ -38,6 +39,10 @@ public final class RescalingBarrier implements ExperimentKind {
     public static final String NAME = "rescaling-barrier";
     /** Largest width accepted in a spec; beyond it the dense engine is the wrong tool. */
     public static final int MAX_WIDTH = 4096;
+
+    /** The keys the initial weights depend on; the engine and the optimiser settings are not among them. */
+    private static final Set<String> INIT_KEYS =
+            Set.of("seed", "architecture.widths", "training.init", "training.init_scale");
 
     private static final List<SpecField> FIELDS = List.of(
             SpecField.integerList("architecture.widths",
@@ -122,6 +127,18 @@ public final class RescalingBarrier implements ExperimentKind {
         return RegressionData.gaussian(arch.inputs(), arch.outputs(), samples, ConfigIds.seed(dataId, "data"));
     }
 
+    /**
+     * The initial weights, drawn from the seed, the widths and the init distribution only: every
+     * configuration with those in common starts from the same point, whatever its engine, learning rate,
+     * step budget or activation, so a sweep over any of those compares runs from one start (and the dense
+     * and DL4J engines can be held to the same minimum).
+     */
+    public static MlpParameters initialWeights(Configuration c) {
+        String initId = c.project(INIT_KEYS::contains).id();
+        return WeightInit.fromSpecName(c.getString("training.init"))
+                .sample(architecture(c), c.getDouble("training.init_scale"), ConfigIds.seed(initId, "init"));
+    }
+
     /** The minimum's configuration: everything but the probe settings. */
     public Configuration minimumOf(Configuration c) {
         return c.project(k -> !isProbeKey(k));
@@ -132,8 +149,7 @@ public final class RescalingBarrier implements ExperimentKind {
         MlpArchitecture arch = architecture(minimum);
         RegressionData data = data(minimum);
         String id = minimum.id();
-        MlpParameters init = WeightInit.fromSpecName(minimum.getString("training.init"))
-                .sample(arch, minimum.getDouble("training.init_scale"), ConfigIds.seed(id, "init"));
+        MlpParameters init = initialWeights(minimum);
         TrainingSettings settings = new TrainingSettings(minimum.getDouble("training.learning_rate"),
                 minimum.getLong("training.steps"), minimum.getDouble("training.loss_tolerance"));
         Engine engine = Engine.named(minimum.getString("training.engine"));

@@ -181,7 +181,8 @@ public final class SpecReader {
             if (field != null) {
                 if (e.getValue().isNull()) {
                     throw new SpecException(path, "must be " + field.allowed()
-                            + (field.mandatory() ? "" : " (or leave the key out for the default)") + ", found no value");
+                            + (field.mandatory() ? "" : " (or leave the key out for the default)")
+                            + ", found no value");
                 }
                 found.put(path, ValueExpander.expand(field, e.getValue(), path));
                 continue;

@@ -38,7 +38,8 @@ class ClosedFormsTest {
         for (double k : new double[] {1, 2, 3}) {
             for (double m : new double[] {0.01, 0.5, 1.5, 2, 10, 1000, 12000}) {
                 double printed = Math.pow(1 - Math.pow(2, -(k + 1)) * (1 + Math.pow(m, -k)) * Math.pow(1 + m, k), 2);
-                assertEquals(printed, ClosedForms.rescalingMidpointLoss(m, k, 1), 1e-12 * printed, "k=" + k + " m=" + m);
+                assertEquals(printed, ClosedForms.rescalingMidpointLoss(m, k, 1), 1e-12 * printed,
+                        "k=" + k + " m=" + m);
             }
         }
     }
