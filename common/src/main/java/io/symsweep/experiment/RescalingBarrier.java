@@ -28,6 +28,7 @@ import io.symsweep.train.TrainingSettings;
 import io.symsweep.train.TrainingStatus;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code rescaling-barrier}: Proposition 5.3 and Figures 2 and 4 (Zhao et al. 2025). Train a bias-free MLP
@@ -44,11 +45,15 @@ public final class RescalingBarrier implements ExperimentKind {
     /** Largest width accepted in a spec; beyond it the dense engine is the wrong tool. */
     public static final int MAX_WIDTH = 4096;
 
+    /** The keys the initial weights depend on; the engine and the optimiser settings are not among them. */
+    private static final Set<String> INIT_KEYS =
+            Set.of("seed", "architecture.widths", "training.init", "training.init_scale");
+
     private static final List<SpecField> FIELDS = List.of(
             SpecField.integerList("architecture.widths",
                     "[n_0, ..., n_l]: input features, hidden widths, outputs (W_i is n_i x n_{i-1})")
                     .required().checked(Check.listOf(3, Check.between(1, MAX_WIDTH),
-                            "at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH)),
+                            "a list of at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH)),
             SpecField.choice("architecture.activation", List.of("leaky_relu", "relu", "linear"),
                     "hidden activation, positively homogeneous of degree k = 1").defaultsTo("leaky_relu"),
             SpecField.number("architecture.slope", "negative slope of leaky_relu")
@@ -58,17 +63,17 @@ public final class RescalingBarrier implements ExperimentKind {
             SpecField.choice("training.engine", List.of("dense", "dl4j"),
                     "dense (fused Java kernel) or dl4j (the reference)").defaultsTo("dense"),
             SpecField.number("training.learning_rate", "full-batch SGD step size")
-                    .required().checked(Check.greaterThan(0).and(Check.finite())),
+                    .required().checked(Check.greaterThan(0)),
             SpecField.integer("training.steps", "budget of SGD updates")
                     .required().checked(Check.between(0, 1_000_000_000)),
             SpecField.number("training.loss_tolerance", "stop when the loss falls below this (0: never)")
-                    .defaultsTo(0.0).checked(Check.atLeast(0).and(Check.finite())),
+                    .defaultsTo(0.0).checked(Check.atLeast(0)),
             SpecField.choice("training.init", List.of("lecun_normal", "he_normal", "xavier_normal"),
                     "initial weight distribution").defaultsTo("lecun_normal"),
             SpecField.number("training.init_scale", "multiplier of the initial standard deviation")
-                    .defaultsTo(1.0).checked(Check.greaterThan(0).and(Check.finite())),
+                    .defaultsTo(1.0).checked(Check.greaterThan(0)),
             SpecField.number("probe.factors", "rescaling factors m (each one a configuration)").key("probe.factor")
-                    .required().checked(Check.greaterThan(0).and(Check.finite())),
+                    .required().checked(Check.greaterThan(0)),
             SpecField.integer("probe.alpha_points", "points of the alpha grid on [0, 1]; odd, so 0.5 is on it")
                     .defaultsTo(25L).checked(new Check("an odd integer between 25 and 100001",
                             v -> (Long) v >= 25 && (Long) v <= 100_001 && (Long) v % 2 == 1)),
@@ -132,17 +137,21 @@ public final class RescalingBarrier implements ExperimentKind {
         return RegressionData.gaussian(arch.inputs(), arch.outputs(), samples, ConfigIds.seed(dataId, "data"));
     }
 
+    /**
+     * The initial weights, drawn from the seed, the widths and the init distribution only: every
+     * configuration with those in common starts from the same point, whatever its engine, learning rate,
+     * step budget or activation, so a sweep over any of those compares runs from one start (and the dense
+     * and DL4J engines can be held to the same minimum).
+     */
+    public static MlpParameters initialWeights(Configuration c) {
+        String initId = c.project(INIT_KEYS::contains).id();
+        return WeightInit.fromSpecName(c.getString("training.init"))
+                .sample(architecture(c), c.getDouble("training.init_scale"), ConfigIds.seed(initId, "init"));
+    }
+
     /** The minimum's configuration: everything but the probe settings. */
     public Configuration minimumOf(Configuration c) {
         return c.project(k -> !isProbeKey(k));
-    }
-
-    /**
-     * The seed of the initial weights: from the minimum's id with the engine left out, so the dense and
-     * DL4J engines start from the same weights and can be compared.
-     */
-    public static long initSeed(Configuration minimum) {
-        return ConfigIds.seed(minimum.with("training.engine", null).id(), "init");
     }
 
     /** Stage 1: trains the minimum of {@code minimum} (a configuration without probe settings). */
@@ -150,8 +159,7 @@ public final class RescalingBarrier implements ExperimentKind {
         MlpArchitecture arch = architecture(minimum);
         RegressionData data = data(minimum);
         String id = minimum.id();
-        MlpParameters init = WeightInit.fromSpecName(minimum.getString("training.init"))
-                .sample(arch, minimum.getDouble("training.init_scale"), initSeed(minimum));
+        MlpParameters init = initialWeights(minimum);
         TrainingSettings settings = new TrainingSettings(minimum.getDouble("training.learning_rate"),
                 minimum.getLong("training.steps"), minimum.getDouble("training.loss_tolerance"));
         Engine engine = Engine.named(minimum.getString("training.engine"));

@@ -84,17 +84,27 @@ public record MlpParameters(MlpArchitecture architecture, double[][] layers) {
         return new MlpParameters(architecture, layers);
     }
 
-    /** {@code (1 - alpha) this + alpha other}, computed per weight as {@code (1-a) w + a w'}. */
+    /**
+     * {@code (1 - alpha) this + alpha other}, computed per weight as {@code w + a (w' - w)}: exactly
+     * {@code this} at {@code alpha = 0}, exactly {@code other} at {@code alpha = 1}, and exactly {@code this}
+     * for every alpha when the two are equal (the form {@code (1-a) w + a w'} is off by an ulp there, which
+     * gave identical endpoints a barrier of about 1e-15 instead of 0).
+     */
     public MlpParameters interpolate(MlpParameters other, double alpha) {
         requireSameArchitecture(other);
+        if (alpha == 0) {
+            return this;
+        }
+        if (alpha == 1) {
+            return other;
+        }
         double[][] out = new double[layers.length][];
-        double beta = 1.0 - alpha;
         for (int l = 0; l < layers.length; l++) {
             double[] a = layers[l];
             double[] b = other.layers[l];
             double[] c = new double[a.length];
             for (int j = 0; j < a.length; j++) {
-                c[j] = beta * a[j] + alpha * b[j];
+                c[j] = a[j] + alpha * (b[j] - a[j]);
             }
             out[l] = c;
         }

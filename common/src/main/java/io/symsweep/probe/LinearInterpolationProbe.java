@@ -33,13 +33,18 @@ public final class LinearInterpolationProbe {
         return new BarrierCurve(alphas, losses, barrier(alphas, losses), mid < 0 ? Double.NaN : losses[mid]);
     }
 
-    /** {@code max_i [L_i - ((1 - a_i) L_0 + a_i L_last)]}; NaN if any loss is NaN. */
+    /**
+     * {@code max_i [L_i - ((1 - a_i) L_0 + a_i L_last)]}; NaN if any loss is NaN. The chord is computed as
+     * {@code L_0 + a (L_last - L_0)}, exactly {@code L_0} when the end losses are equal, so a flat line has
+     * barrier exactly 0; the excess at both ends is exactly 0, so the barrier is never negative.
+     */
     public static double barrier(double[] alphas, double[] losses) {
         double l0 = losses[0];
         double l1 = losses[losses.length - 1];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < alphas.length; i++) {
-            double excess = losses[i] - ((1 - alphas[i]) * l0 + alphas[i] * l1);
+            double chord = i == alphas.length - 1 ? l1 : l0 + alphas[i] * (l1 - l0);
+            double excess = losses[i] - chord;
             if (Double.isNaN(excess)) {
                 return Double.NaN;
             }

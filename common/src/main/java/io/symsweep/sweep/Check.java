@@ -7,7 +7,8 @@ import java.util.function.Predicate;
  * A constraint on one parsed value, described the way the error message states it:
  * {@code must be > 0, found -2}.
  *
- * @param description what is allowed, completing "must be ...": {@code "> 0"}, {@code "an odd integer >= 25"}
+ * @param description what is allowed, completing "must be ...": a bound such as {@code "> 0"}, or a whole noun
+ *                    phrase starting with "a"/"an", such as {@code "an odd integer >= 25"}
  * @param holds       true when the value is allowed
  */
 public record Check(String description, Predicate<Object> holds) {
@@ -35,9 +36,12 @@ public record Check(String description, Predicate<Object> holds) {
                 v -> number(v) >= lo && number(v) < hi);
     }
 
-    /** A finite number (no NaN or infinity). */
+    /**
+     * A finite number (no NaN or infinity). Spec numbers are always finite (the reader rejects overflow
+     * such as {@code 1e999}); this is for values computed from them.
+     */
     public static Check finite() {
-        return new Check("a finite number", v -> Double.isFinite(number(v)));
+        return new Check("finite", v -> Double.isFinite(number(v)));
     }
 
     /** Both checks; the description joins them. */

@@ -92,6 +92,12 @@ public record SpecField(String path, String configKey, Type type, List<String> c
         if (type == Type.CHOICE) {
             return "one of " + String.join(", ", choices);
         }
-        return check == Check.ANY ? type.noun() : type.noun() + " " + check.description();
+        if (check == Check.ANY) {
+            return type.noun();
+        }
+        // A description that is a whole noun phrase ("an odd integer between 25 and 100001", "a list of at
+        // least 3 widths") stands alone; a bound ("> 0", "between 1 and 10") completes the type's noun.
+        String d = check.description();
+        return d.startsWith("a ") || d.startsWith("an ") ? d : type.noun() + " " + d;
     }
 }

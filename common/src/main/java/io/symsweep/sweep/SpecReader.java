@@ -2,6 +2,7 @@ package io.symsweep.sweep;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -31,7 +32,7 @@ public final class SpecReader {
     /** Fields every spec has, whatever its kind. */
     public static final List<SpecField> COMMON_FIELDS = List.of(
             SpecField.integer("seeds", "random seeds: an integer, a list, a range, or \"a..b\"")
-                    .key("seed").required().checked(Check.between(0, Long.MAX_VALUE)));
+                    .key("seed").required().checked(Check.atLeast(0)));
 
     private final Map<String, ExperimentKind> kinds;
 
@@ -102,9 +103,32 @@ public final class SpecReader {
         } catch (JsonProcessingException e) {
             String msg = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
             var loc = e.getLocation();
-            String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-            throw new SpecException("", "not valid YAML" + where + ": " + msg);
+            String line = loc == null ? "" : "line " + loc.getLineNr();
+            String where = loc == null ? "" : " (" + line + ", column " + loc.getColumnNr() + ")";
+            String path = e.getProcessor() instanceof JsonParser p ? pathOf(p.getParsingContext()) : "";
+            if (msg.startsWith("Duplicate field")) {
+                throw new SpecException(path, "must appear once in its section, found it again"
+                        + (loc == null ? "" : " at " + line));
+            }
+            throw new SpecException(path, "not valid YAML" + where + ": " + msg);
         }
+    }
+
+    /** The dotted path ({@code probe.factors[2]}) of where a parser stopped; empty at the top. */
+    private static String pathOf(JsonStreamContext context) {
+        List<String> segments = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                segments.add(0, c.getCurrentName());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String s : segments) {
+            b.append(b.length() == 0 || s.startsWith("[") ? "" : ".").append(s);
+        }
+        return b.toString();
     }
 
     private static String nameOf(JsonNode root) {
@@ -140,11 +164,12 @@ public final class SpecReader {
 
     /** Visits the document in order; every key is a field, a section holding fields, or an error. */
     private void walk(JsonNode node, String prefix, Map<String, SpecField> byPath, Map<String, List<Object>> found) {
-        Set<String> allowedHere = childrenOf(prefix, byPath.keySet());
+        Set<String> allowedHere = new LinkedHashSet<>();
         if (prefix.isEmpty()) {
             allowedHere.add("name");
             allowedHere.add("kind");
         }
+        allowedHere.addAll(childrenOf(prefix, byPath.keySet()));
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
@@ -155,8 +180,9 @@ public final class SpecReader {
             SpecField field = byPath.get(path);
             if (field != null) {
                 if (e.getValue().isNull()) {
-                    throw new SpecException(path, "has no value; give " + field.allowed()
-                            + (field.mandatory() ? "" : ", or leave the key out for the default"));
+                    throw new SpecException(path, "must be " + field.allowed()
+                            + (field.mandatory() ? "" : " (or leave the key out for the default)")
+                            + ", found no value");
                 }
                 found.put(path, ValueExpander.expand(field, e.getValue(), path));
                 continue;

@@ -3,6 +3,7 @@ package io.symsweep.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** Formatting of spec values for messages and for the canonical form. */
@@ -47,8 +48,11 @@ public final class SpecValues {
     }
 
     /**
-     * The shortest decimal that reads back as exactly {@code d}, independent of the JDK's
-     * {@code Double.toString} (which changed in JDK 19): 0.01, 1E-26, 12000, 3.5.
+     * The shortest decimal that reads back as exactly {@code d}, and of those the closest to {@code d}
+     * (ties to even): 0.01, 1E-26, 12000, 2E23, 5E-324. Independent of the JDK's {@code Double.toString},
+     * which is not always shortest before JDK 19 (2e23 prints as 1.9999999999999998E23); the digits are
+     * those of JDK 19+'s {@code Double.toString} (Giulietti's Schubfach) except that one digit is never
+     * padded to two.
      */
     public static String decimal(double d) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -58,10 +62,25 @@ public final class SpecValues {
             return (1 / d < 0) ? "-0" : "0";
         }
         BigDecimal exact = new BigDecimal(d);
+        // Rounding to p <= 17 digits gives the same result from the exact value (up to 767 digits) as from
+        // its first 18 digits truncated, as long as a tie in the truncation is not taken for a true tie:
+        // what truncation drops is less than one unit in the 18th digit, so it never moves the discarded
+        // part across one half of a unit in the p-th digit, only off it (then half-up is right).
+        BigDecimal truncated = exact.round(new MathContext(18, RoundingMode.DOWN));
+        RoundingMode nearest = truncated.compareTo(exact) == 0 ? RoundingMode.HALF_EVEN : RoundingMode.HALF_UP;
+        // At a power of two the interval that reads back as d is twice as wide above d as below it, so the
+        // nearest p-digit decimal can miss it while the next one on the wide side is inside.
+        boolean powerOfTwo = (Double.doubleToRawLongBits(d) & 0x000F_FFFF_FFFF_FFFFL) == 0;
         for (int p = 1; p <= 17; p++) {
-            BigDecimal r = exact.round(new MathContext(p));
+            BigDecimal r = truncated.round(new MathContext(p, nearest));
             if (r.doubleValue() == d) {
                 return plain(r.stripTrailingZeros());
+            }
+            if (powerOfTwo) {
+                BigDecimal other = r.compareTo(exact) < 0 ? r.add(r.ulp()) : r.subtract(r.ulp());
+                if (other.doubleValue() == d) {
+                    return plain(other.stripTrailingZeros());
+                }
             }
         }
         return plain(exact);

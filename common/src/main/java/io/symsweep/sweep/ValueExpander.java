@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Turns the YAML under one field into the list of values it sweeps. A field takes a single value, a list
  * (whose elements may themselves be ranges; the result is their concatenation), or a range:
  * <ul>
- *   <li>{@code {from: a, to: b, step: s}}: {@code a, a+s, ...} up to {@code b} inclusive, each computed as
+ *   <li>{@code {from: a, to: b, step: s}}: {@code a, a+s, ...} up to {@code b} inclusive (a last value within
+ *       1e-9 steps of {@code b} is {@code b} exactly), each computed as
  *       {@code a + i*s} so no rounding accumulates;</li>
  *   <li>{@code {log: [lo, hi], points: n}}: {@code n} log-spaced numbers {@code lo (hi/lo)^(i/(n-1))},
  *       ending exactly at {@code lo} and {@code hi};</li>
@@ -38,7 +39,7 @@ final class ValueExpander {
                 throw new SpecException(path, "must be " + field.allowed() + ", found " + SpecValues.show(node));
             }
             if (node.isEmpty()) {
-                throw new SpecException(path, "empty list; give at least one value");
+                throw new SpecException(path, "must be " + field.allowed() + ", found []");
             }
             boolean nested = node.get(0).isArray();
             if (nested && !field.sweepable()) {
@@ -58,7 +59,7 @@ final class ValueExpander {
                 throw new SpecException(path, "takes one value, not a list; found " + SpecValues.show(node));
             }
             if (node.isEmpty()) {
-                throw new SpecException(path, "empty list; give at least one value");
+                throw new SpecException(path, "must list at least one value (" + field.allowed() + "), found []");
             }
             for (int i = 0; i < node.size(); i++) {
                 JsonNode e = node.get(i);
@@ -86,8 +87,8 @@ final class ValueExpander {
             for (int i = before; i < out.size(); i++) {
                 Object v = out.get(i);
                 if (!field.check().holds().test(v)) {
-                    throw new SpecException(path, "the range gives " + SpecValues.show(v) + "; values must be "
-                            + field.check().description());
+                    throw new SpecException(path, "must be " + field.check().description() + ", found "
+                            + SpecValues.show(v) + " (value " + (i - before) + " of the range)");
                 }
             }
             return;
@@ -101,7 +102,7 @@ final class ValueExpander {
             long a = parseLong(m.group(1), path, node);
             long b = parseLong(m.group(2), path, node);
             if (b < a) {
-                throw new SpecException(path, "range " + a + ".." + b + " is empty; write a..b with a <= b");
+                throw new SpecException(path, "must be a..b with a <= b, found " + SpecValues.show(node));
             }
             if (b - a + 1 > MAX_RANGE_VALUES) {
                 throw new SpecException(path, "range " + a + ".." + b + " has more than " + MAX_RANGE_VALUES
@@ -176,7 +177,7 @@ final class ValueExpander {
             throw new SpecException(path, "must be " + field.allowed() + ", found " + SpecValues.show(node));
         }
         if (node.isEmpty()) {
-            throw new SpecException(path, "empty list; give at least one value");
+            throw new SpecException(path, "must be " + field.allowed() + ", found []");
         }
         List<Long> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
@@ -199,7 +200,20 @@ final class ValueExpander {
         throw new SpecException(path, "must be " + allowed + ", found " + SpecValues.show(node));
     }
 
+    /**
+     * A finite double; {@code -0.0} reads as {@code 0.0}, so that both spellings give one canonical form
+     * and one id.
+     */
     static double number(JsonNode node, String path, String allowed) {
+        double d = rawNumber(node, path, allowed);
+        if (!Double.isFinite(d)) {
+            throw new SpecException(path, "must be " + allowed + ", found a number beyond the range of a double ("
+                    + d + ")");
+        }
+        return d + 0.0;
+    }
+
+    private static double rawNumber(JsonNode node, String path, String allowed) {
         if (node.isNumber()) {
             return node.doubleValue();
         }
@@ -234,8 +248,8 @@ final class ValueExpander {
                 }
             }
             if (integer) {
-                throw new SpecException(path, "log ranges give real numbers; use {from, to, step} or a..b for "
-                        + "an integer field");
+                throw new SpecException(path, "must be an integer range ({from, to, step} or \"a..b\"), not a log "
+                        + "range of real numbers; found " + SpecValues.show(node));
             }
             JsonNode log = node.get("log");
             if (!log.isArray() || log.size() != 2) {
@@ -307,8 +321,12 @@ final class ValueExpander {
         if (count > MAX_RANGE_VALUES) {
             throw new SpecException(path, "range has more than " + MAX_RANGE_VALUES + " values");
         }
-        for (long i = 0; i < (long) count; i++) {
-            out.add(from + i * step);
+        long n = (long) count;
+        for (long i = 0; i < n; i++) {
+            double v = from + i * step;
+            // The end is inclusive and exact: {from: 0, to: 0.3, step: 0.1} ends at 0.3, not at 3 * 0.1 =
+            // 0.30000000000000004, so it merges with a 0.3 written elsewhere.
+            out.add(i == n - 1 && Math.abs(v - to) <= 1e-9 * step ? to : v);
         }
     }
 

@@ -1,0 +1,283 @@
+package io.symsweep.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.symsweep.model.MlpParameters;
+import io.symsweep.probe.ClosedForms;
+import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.SweepSpec;
+import io.symsweep.table.BarrierRow;
+import io.symsweep.table.BarriersTable;
+import io.symsweep.table.MinimaTable;
+import io.symsweep.table.MinimumRow;
+import io.symsweep.train.TrainingStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proposition 5.3 and Figure 4 (Zhao et al. 2025) on a small version of {@code paper/figure4.yaml}: the
+ * same 5-layer leaky-ReLU network, 3 seeds, 10 factors. The midpoint loss between a zero-loss minimum and
+ * its rescaled copy is Equation (15), unbounded in m. Runs the two stages as plain Java, as a Spark task
+ * would.
+ */
+class RescalingBarrierTest {
+
+    /** Minima with a loss below this are held to the closed form, which assumes a zero-loss minimum. */
+    private static final double ZERO_LOSS = 1e-20;
+    /** Relative agreement of measured and closed-form losses along the segment, for m >= 1.5. */
+    private static final double CLOSED_FORM_TOL = 1e-9;
+    private static final double LOSS_TOLERANCE = 1e-26;
+    private static final String SWEEP = "figure4-small";
+
+    private static final String SPEC = """
+            name: figure4-small
+            kind: rescaling-barrier
+            architecture:
+              widths: [8, 16, 32, 16, 8, 4]
+              activation: leaky_relu
+              slope: 0.01
+            data:
+              samples: 4
+            training:
+              engine: dense
+              learning_rate: 0.01
+              steps: 20000
+              loss_tolerance: 1.0e-26
+              init: lecun_normal
+            seeds: 0..2
+            probe:
+              factors: [1, 1.5, 2, 5, 10, 50, 100, 1000, 5000, 12000]
+              alpha_points: 25
+            """;
+
+    private static RescalingBarrier kind;
+    private static List<Configuration> configurations;
+    private static final Map<String, MinimumRow> MINIMA = new LinkedHashMap<>();
+    private static final List<BarrierRow> BARRIERS = new ArrayList<>();
+
+    @BeforeAll
+    static void runTheSweep() {
+        SweepSpec spec = Experiments.reader().parse(SPEC);
+        kind = (RescalingBarrier) spec.kind();
+        configurations = spec.configurations();
+        for (Configuration c : configurations) {
+            Configuration minimum = kind.minimumOf(c);
+            MinimumRow row = MINIMA.computeIfAbsent(minimum.id(), id -> kind.train(minimum, SWEEP));
+            BARRIERS.add(kind.probe(c, row, SWEEP));
+        }
+    }
+
+    private static MinimumRow minimumOf(BarrierRow b) {
+        return MINIMA.get(b.minimumId());
+    }
+
+    @Test
+    void theSweepHasThreeMinimaAndThirtyProbes() {
+        assertEquals(3 * 10, configurations.size());
+        assertEquals(3, MINIMA.size());
+        assertEquals(30, BARRIERS.size());
+    }
+
+    @Test
+    void mostSeedsConverge() {
+        long converged = MINIMA.values().stream()
+                .filter(m -> m.status().equals(TrainingStatus.CONVERGED.name())).count();
+        assertTrue(converged >= 2, converged + " of 3 seeds converged");
+        for (MinimumRow m : MINIMA.values()) {
+            if (m.status().equals(TrainingStatus.CONVERGED.name())) {
+                assertTrue(m.finalLoss() < LOSS_TOLERANCE, "converged means below the tolerance");
+            }
+        }
+    }
+
+    @Test
+    void midpointLossIsEquation15OnEveryZeroLossMinimum() {
+        int checked = 0;
+        for (BarrierRow b : BARRIERS) {
+            if (minimumOf(b).finalLoss() < ZERO_LOSS && b.factor() >= 1.5) {
+                double expected = ClosedForms.rescalingMidpointLoss(b.factor(), 1, minimumOf(b).yNorm2());
+                assertEquals(expected, b.closedFormMidpointLoss(), 0.0, "the row stores Eq. (15)");
+                assertEquals(expected, b.midpointLoss(), CLOSED_FORM_TOL * expected,
+                        "seed " + b.seed() + ", m = " + b.factor());
+                checked++;
+            }
+        }
+        assertTrue(checked >= 2 * 9, "held " + checked + " rows to Eq. (15)");
+    }
+
+    @Test
+    void theWholeCurveIsEquation14OnEveryZeroLossMinimum() {
+        for (BarrierRow b : BARRIERS) {
+            if (minimumOf(b).finalLoss() < ZERO_LOSS && b.factor() >= 1.5) {
+                double[] alphas = b.alphas();
+                double[] losses = b.losses();
+                for (int i = 1; i < alphas.length - 1; i++) {
+                    double expected = ClosedForms.rescalingInterpolationLoss(alphas[i], b.factor(), 1,
+                            minimumOf(b).yNorm2());
+                    assertEquals(expected, losses[i], CLOSED_FORM_TOL * expected,
+                            "seed " + b.seed() + ", m = " + b.factor() + ", alpha = " + alphas[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theBarrierGrowsWithoutBoundInM() {
+        for (MinimumRow m : MINIMA.values()) {
+            List<BarrierRow> rows = BARRIERS.stream().filter(b -> b.minimumId().equals(m.configId())).toList();
+            for (int i = 1; i < rows.size(); i++) {
+                assertTrue(rows.get(i).factor() > rows.get(i - 1).factor(), "factors in spec order");
+                assertTrue(rows.get(i).barrier() > rows.get(i - 1).barrier(), "barrier increases with m");
+            }
+            // ((m - 1)^2 / 4m)^2 ||Y||^2 at m = 12000 is about 9e6 ||Y||^2.
+            assertTrue(rows.get(rows.size() - 1).barrier() > 8.9e6 * m.yNorm2());
+        }
+    }
+
+    @Test
+    void everyRowStoresTheWholeGrid() {
+        for (BarrierRow b : BARRIERS) {
+            double[] a = b.alphas();
+            assertEquals(25, a.length);
+            assertEquals(0.0, a[0], 0.0);
+            assertEquals(0.5, a[12], 0.0);
+            assertEquals(1.0, a[24], 0.0);
+            assertEquals(25, b.losses().length);
+            assertEquals(b.losses()[12], b.midpointLoss(), 0.0);
+            assertEquals("OK", b.status());
+            assertEquals(minimumOf(b).finalLoss(), b.losses()[0], 0.0, "alpha 0 is the stored minimum");
+            assertTrue(b.losses()[24] < ZERO_LOSS, "the rescaled copy is on the minimum too: " + b.losses()[24]);
+            assertEquals(4, b.rescaledLayer(), "default: the last two layers of 5");
+            assertEquals(SWEEP, b.sweep());
+        }
+    }
+
+    @Test
+    void factorOneHasNoBarrier() {
+        // W' = W bitwise (W_4 times 1, W_5 times 1^-1), so every point of the segment is W itself.
+        for (BarrierRow b : BARRIERS) {
+            if (b.factor() == 1.0) {
+                assertEquals(0.0, b.barrier(), 0.0, "seed " + b.seed());
+                assertEquals(0.0, b.endpointDistance(), 0.0);
+                for (double loss : b.losses()) {
+                    assertEquals(minimumOf(b).finalLoss(), loss, 0.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void trainingTheSameConfigurationTwiceIsBitwiseIdentical() {
+        MinimumRow first = MINIMA.values().iterator().next();
+        Configuration minimum = kind.minimumOf(configurations.get(0));
+        assertEquals(first.configId(), minimum.id());
+        MinimumRow again = kind.train(minimum, SWEEP);
+        // Every column but the wall-clock time.
+        MinimumRow timed = new MinimumRow(again.configId(), again.sweep(), again.kind(), again.seed(),
+                again.architecture(), again.engine(), again.steps(), again.finalLoss(), again.status(),
+                first.trainSeconds(), again.weights(), again.yNorm2(), again.config(), again.codeVersion());
+        assertTrue(MinimaTable.INSTANCE.sameValues(first, timed));
+        int i = configurations.indexOf(configurations.stream()
+                .filter(c -> kind.minimumOf(c).id().equals(first.configId()) && c.getDouble("probe.factor") == 1000)
+                .findFirst().orElseThrow());
+        BarrierRow probe = kind.probe(configurations.get(i), again, SWEEP);
+        assertTrue(BarriersTable.INSTANCE.sameValues(BARRIERS.get(i), probe));
+    }
+
+    @Test
+    void seedsGiveDifferentMinima() {
+        List<MinimumRow> rows = List.copyOf(MINIMA.values());
+        assertNotEquals(rows.get(0).yNorm2(), rows.get(1).yNorm2(), "different data");
+        assertNotEquals(rows.get(0).weights()[0][0], rows.get(1).weights()[0][0], "different weights");
+    }
+
+    @Test
+    void initialWeightsDependOnSeedWidthsAndInitOnly() {
+        Configuration c = kind.minimumOf(configurations.get(0));
+        MlpParameters w0 = RescalingBarrier.initialWeights(c);
+        assertEquals(w0, RescalingBarrier.initialWeights(c.with("training.engine", "dl4j")));
+        assertEquals(w0, RescalingBarrier.initialWeights(c.with("training.learning_rate", 0.02)));
+        assertEquals(w0, RescalingBarrier.initialWeights(c.with("training.steps", 7L)));
+        assertArrayEquals(w0.flatten(), RescalingBarrier.initialWeights(c.with("architecture.activation", "relu")
+                .with("architecture.slope", null)).flatten(), 0.0, "same draw for another activation");
+        assertNotEquals(w0, RescalingBarrier.initialWeights(c.with("seed", 99L)));
+        assertNotEquals(w0, RescalingBarrier.initialWeights(c.with("training.init", "he_normal")));
+        assertNotEquals(w0.flatten()[0], RescalingBarrier.initialWeights(c.with("training.init_scale", 2.0))
+                .flatten()[0] / 2, "a new draw, not the same draw scaled");
+    }
+
+    @Test
+    void dl4jReachesTheSameMinimumOnATinyNet() {
+        String tiny = """
+                name: tiny
+                kind: rescaling-barrier
+                architecture:
+                  widths: [3, 4, 2]
+                data:
+                  samples: 2
+                training:
+                  engine: [dense, dl4j]
+                  learning_rate: 0.05
+                  steps: 5000
+                  loss_tolerance: 1.0e-20
+                seeds: 0
+                probe:
+                  factors: 3
+                """;
+        List<Configuration> both = Experiments.reader().parse(tiny).configurations();
+        assertEquals(List.of("dense", "dl4j"), both.stream().map(c -> c.getString("training.engine")).toList());
+        MinimumRow dense = kind.train(kind.minimumOf(both.get(0)), "tiny");
+        MinimumRow dl4j = kind.train(kind.minimumOf(both.get(1)), "tiny");
+
+        assertEquals("dense", dense.engine());
+        assertEquals("dl4j", dl4j.engine());
+        assertEquals(TrainingStatus.CONVERGED.name(), dense.status());
+        assertEquals(dense.status(), dl4j.status());
+        assertEquals(dense.steps(), dl4j.steps(), "both cross the tolerance at the same step");
+        assertEquals(dense.seed(), dl4j.seed());
+        assertEquals(dense.architecture(), dl4j.architecture());
+        assertEquals(dense.yNorm2(), dl4j.yNorm2(), 0.0, "same data");
+        // Near zero the loss is a difference of nearly equal numbers, so it agrees on the problem's scale
+        // ||Y||^2, not relative to itself; the weights agree relative to their norm.
+        assertEquals(dense.finalLoss(), dl4j.finalLoss(), 1e-9 * dense.yNorm2());
+        double[] a = flatten(dense.weights());
+        double[] b = flatten(dl4j.weights());
+        double diff = 0;
+        double norm = 0;
+        for (int j = 0; j < a.length; j++) {
+            diff += (a[j] - b[j]) * (a[j] - b[j]);
+            norm += a[j] * a[j];
+        }
+        assertTrue(Math.sqrt(diff) <= 1e-9 * Math.sqrt(norm), "relative weight difference " + Math.sqrt(diff / norm));
+
+        // And the probe through each engine gives the same midpoint, Eq. (15): c = 4/3, ||Y||^2 / 9.
+        BarrierRow pDense = kind.probe(both.get(0), dense, "tiny");
+        BarrierRow pDl4j = kind.probe(both.get(1), dl4j, "tiny");
+        assertEquals(dense.yNorm2() / 9, pDense.midpointLoss(), 1e-9 * dense.yNorm2() / 9);
+        assertEquals(pDense.midpointLoss(), pDl4j.midpointLoss(), 1e-9 * pDense.midpointLoss());
+    }
+
+    @Test
+    void aDivergedMinimumGivesARowOfNaNsNotACrash() {
+        Configuration c = configurations.get(1).with("training.learning_rate", 10.0);
+        MinimumRow diverged = kind.train(kind.minimumOf(c), SWEEP);
+        assertEquals(TrainingStatus.DIVERGED.name(), diverged.status());
+        BarrierRow row = kind.probe(c, diverged, SWEEP);
+        assertEquals("MINIMUM_DIVERGED", row.status());
+        assertEquals(TrainingStatus.DIVERGED.name(), row.minimumStatus());
+        assertTrue(Double.isNaN(row.barrier()) && Double.isNaN(row.midpointLoss()));
+        assertArrayEquals(new double[] {0, 0.5, 1}, new double[] {row.alphas()[0], row.alphas()[12], row.alphas()[24]});
+    }
+
+    private static double[] flatten(double[][] layers) {
+        return Arrays.stream(layers).flatMapToDouble(Arrays::stream).toArray();
+    }
+}
