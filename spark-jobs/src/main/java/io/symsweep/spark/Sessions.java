@@ -21,6 +21,7 @@ public final class Sessions {
             return new Lease(existing.get(), false);
         }
         SparkConf sc = new SparkConf(true);
+        loadDefaults(sc);
         if (master != null) {
             sc.setMaster(master);
         } else if (!sc.contains("spark.master")) {
@@ -46,6 +47,36 @@ public final class Sessions {
         sc.setAppName(appName);
         conf.forEach(sc::set);
         return new Lease(SparkSession.builder().config(sc).getOrCreate(), true);
+    }
+
+    /**
+     * Adds what {@code $SPARK_CONF_DIR/spark-defaults.conf} (or {@code $SPARK_HOME/conf/...}) sets and the
+     * configuration does not, as spark-submit would: {@code ./symsweep --master} then behaves like
+     * spark-submit on a cluster set up by deploy/cluster.sh.
+     */
+    static void loadDefaults(SparkConf sc) {
+        String dir = System.getenv("SPARK_CONF_DIR");
+        if (dir == null && System.getenv("SPARK_HOME") != null) {
+            dir = System.getenv("SPARK_HOME") + "/conf";
+        }
+        if (dir == null) {
+            return;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(dir, "spark-defaults.conf");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return;
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file)) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file, e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("spark.")) {
+                sc.setIfMissing(key, p.getProperty(key).trim());
+            }
+        }
     }
 
     /** The jar this class was loaded from, or null when running from a classes folder. */

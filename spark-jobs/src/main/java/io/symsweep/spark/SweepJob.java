@@ -4,7 +4,6 @@ import io.symsweep.experiment.IndependentExperiment;
 import io.symsweep.experiment.RescalingBarrier;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
-import io.symsweep.table.BarrierRow;
 import io.symsweep.table.BarriersTable;
 import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
@@ -14,16 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.PairFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.util.LongAccumulator;
-import scala.Tuple2;
 
 /**
  * Runs a sweep on Spark. A {@code rescaling-barrier} sweep has a train stage (one task per minimum,
@@ -35,6 +32,8 @@ public final class SweepJob {
 
     /** Configurations per committed batch of a stage. */
     public static final int DEFAULT_BATCH = 5_000;
+    /** Minima whose weights one probe batch brings through the driver, at most. */
+    static final int MAX_MINIMA_PER_PROBE_BATCH = 2_000;
 
     private final SparkSession spark;
     private final JavaSparkContext jsc;
@@ -91,32 +90,54 @@ public final class SweepJob {
         BarriersTable table = BarriersTable.INSTANCE;
         store.clearStaging(table);
         Set<String> done = store.committedIds(table);
-        List<Configuration> todo = configurations.stream().filter(c -> !done.contains(c.id())).toList();
-        List<List<Configuration>> batches = batches(todo);
-        Dataset<Row> minimaTable = store.read(MinimaTable.INSTANCE);
-        try (Progress progress = Progress.start(spark.sparkContext(), sweep + ": probe barriers", todo.size())) {
-        for (int b = 0; b < batches.size(); b++) {
-            List<Configuration> batch = batches.get(b);
-            jsc.setJobDescription(sweep + ": probe barriers, batch " + (b + 1) + "/" + batches.size() + " ("
-                    + batch.size() + ")");
-            List<Tuple2<String, Configuration>> plan = new ArrayList<>();
-            List<String> minimumIds = new ArrayList<>();
-            for (Configuration c : batch) {
-                String m = kind.minimumOf(c).id();
-                plan.add(new Tuple2<>(m, c));
-                minimumIds.add(m);
+        Map<String, List<Configuration>> pending = new LinkedHashMap<>();
+        int todo = 0;
+        for (Configuration c : configurations) {
+            if (!done.contains(c.id())) {
+                pending.computeIfAbsent(kind.minimumOf(c).id(), k -> new ArrayList<>()).add(c);
+                todo++;
             }
-            int slices = slices(batch.size());
-            JavaPairRDD<String, Configuration> planRdd = jsc.parallelizePairs(plan, slices);
-            Dataset<Row> needed = spark.createDataset(minimumIds.stream().distinct().toList(),
-                    org.apache.spark.sql.Encoders.STRING()).toDF("config_id");
-            JavaPairRDD<String, MinimumRow> minimumRdd = minimaTable.join(needed, "config_id").toJavaRDD()
-                    .mapToPair(new MinimumById());
-            JavaRDD<Row> rows = planRdd.cogroup(minimumRdd, slices).flatMap(new ProbeTask(sweep, progress.counter()));
-            store.append(table, rows);
         }
+        List<List<String>> batches = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int inCurrent = 0;
+        for (Map.Entry<String, List<Configuration>> e : pending.entrySet()) {
+            if (!current.isEmpty() && (inCurrent + e.getValue().size() > batchSize
+                    || current.size() >= MAX_MINIMA_PER_PROBE_BATCH)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                inCurrent = 0;
+            }
+            current.add(e.getKey());
+            inCurrent += e.getValue().size();
         }
-        return summary(table, todo.size(), configurations.size() - todo.size());
+        if (!current.isEmpty()) {
+            batches.add(current);
+        }
+        Dataset<Row> minimaTable = store.read(MinimaTable.INSTANCE);
+        try (Progress progress = Progress.start(spark.sparkContext(), sweep + ": probe barriers", todo)) {
+            for (int b = 0; b < batches.size(); b++) {
+                List<String> ids = batches.get(b);
+                // The batch's minima come to the driver once and go out with their probe settings: no join,
+                // no shuffle. MAX_MINIMA_PER_PROBE_BATCH bounds the driver memory this takes.
+                List<ProbeGroup> groups = new ArrayList<>();
+                for (Row r : minimaTable.filter(functions.col("config_id").isin(ids.toArray())).collectAsList()) {
+                    MinimumRow m = SparkTables.fromRow(MinimaTable.INSTANCE, r);
+                    groups.add(new ProbeGroup(m, pending.get(m.configId())));
+                }
+                if (groups.size() != ids.size()) {
+                    throw new IllegalStateException(ids.size() - groups.size() + " minima of this batch are missing "
+                            + "from " + store.location(MinimaTable.INSTANCE));
+                }
+                int configs = groups.stream().mapToInt(g -> g.configs().size()).sum();
+                jsc.setJobDescription(sweep + ": probe barriers, batch " + (b + 1) + "/" + batches.size() + " ("
+                        + configs + " probes of " + groups.size() + " minima)");
+                JavaRDD<Row> rows = jsc.parallelize(groups, slices(groups.size()))
+                        .flatMap(new ProbeTask(sweep, progress.counter()));
+                store.append(table, rows);
+            }
+        }
+        return summary(table, todo, configurations.size() - todo);
     }
 
     private TableSummary summary(io.symsweep.table.Table<?> table, long computed, long skipped) {
@@ -160,20 +181,12 @@ public final class SweepJob {
         }
     }
 
-    /** Keys a {@code minima} row by its id. */
-    private static final class MinimumById implements PairFunction<Row, String, MinimumRow> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Tuple2<String, MinimumRow> call(Row row) {
-            MinimumRow m = SparkTables.fromRow(MinimaTable.INSTANCE, row);
-            return new Tuple2<>(m.configId(), m);
-        }
+    /** A minimum and the probe configurations still to compute on it. */
+    record ProbeGroup(MinimumRow minimum, List<Configuration> configs) implements java.io.Serializable {
     }
 
     /** Probes every configuration of one minimum; a few lines around {@link RescalingBarrier#probe}. */
-    private static final class ProbeTask implements
-            FlatMapFunction<Tuple2<String, Tuple2<Iterable<Configuration>, Iterable<MinimumRow>>>, Row> {
+    private static final class ProbeTask implements FlatMapFunction<ProbeGroup, Row> {
         private static final long serialVersionUID = 1L;
         private final String sweep;
         private final LongAccumulator done;
@@ -184,17 +197,11 @@ public final class SweepJob {
         }
 
         @Override
-        public Iterator<Row> call(Tuple2<String, Tuple2<Iterable<Configuration>, Iterable<MinimumRow>>> group) {
-            Iterator<MinimumRow> minimum = group._2()._2().iterator();
-            if (!minimum.hasNext()) {
-                throw new IllegalStateException("minimum " + group._1() + " is missing from the minima table");
-            }
-            MinimumRow m = minimum.next();
+        public Iterator<Row> call(ProbeGroup group) {
             RescalingBarrier kind = new RescalingBarrier();
             List<Row> rows = new ArrayList<>();
-            for (Configuration c : group._2()._1()) {
-                BarrierRow b = kind.probe(c, m, sweep);
-                rows.add(SparkTables.toRow(BarriersTable.INSTANCE, b));
+            for (Configuration c : group.configs()) {
+                rows.add(SparkTables.toRow(BarriersTable.INSTANCE, kind.probe(c, group.minimum(), sweep)));
                 done.add(1);
             }
             return rows.iterator();

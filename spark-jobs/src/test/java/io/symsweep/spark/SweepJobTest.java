@@ -124,28 +124,13 @@ class SweepJobTest {
 
     /** Equal rows, bitwise, by config id; training time is the one column that may differ. */
     private static <R> void assertSameTables(ResultStore a, ResultStore b, Table<R> table) {
-        Map<String, R> ra = rows(a, table);
-        Map<String, R> rb = rows(b, table);
-        assertEquals(ra.keySet(), rb.keySet());
-        for (String id : ra.keySet()) {
-            Object[] va = table.values(ra.get(id));
-            Object[] vb = table.values(rb.get(id));
-            for (int i = 0; i < va.length; i++) {
-                if (!table.columns().get(i).name().equals("train_seconds")) {
-                    assertTrue(java.util.Objects.deepEquals(va[i], vb[i]),
-                            table.name() + " " + id + " column " + table.columns().get(i).name() + " differs");
-                }
-            }
-        }
+        List<String> diffs = TableComparison.differences(TableComparison.rows(a, table), TableComparison.rows(b, table),
+                table);
+        assertTrue(diffs.isEmpty(), String.join("\n", diffs));
     }
 
     private static <R> Map<String, R> rows(ResultStore store, Table<R> table) {
-        Map<String, R> out = new TreeMap<>();
-        for (Row r : store.read(table).collectAsList()) {
-            R rec = SparkTables.fromRow(table, r);
-            out.put(table.key(rec), rec);
-        }
-        return out;
+        return TableComparison.rows(store, table);
     }
 
     private static double[] flat(double[][] w) {
