@@ -137,7 +137,10 @@ public final class Components implements IndependentExperiment {
                     .checked(Check.between(2, 100_001)),
             SpecField.number("connectivity.path_tolerance",
                     "linear: largest loss on a path within a class, times ||Y||_F^2 (default 1e-20)")
-                    .checked(UNIT_INTERVAL),
+                    .checked(new Check("in (0, 1E-6]", v -> {
+                        double d = ((Number) v).doubleValue();
+                        return d > 0 && d <= 1e-6;
+                    })),
             SpecField.integer("connectivity.neighbors",
                     "residual: nearest points each point is joined to when the segment is low (default 10)")
                     .checked(Check.between(1, 1000)),

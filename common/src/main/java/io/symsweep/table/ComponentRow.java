@@ -26,7 +26,7 @@ package io.symsweep.table;
  * @param crossingBound       {@code sigma_min(Y)^2}
  * @param pathTolerance       the largest loss allowed within a path (absolute)
  * @param yNorm2              {@code ||Y||_F^2}
- * @param status              OK, MISMATCH, INCOMPLETE_SAMPLING, PATH_FAILED, CROSSING_FAILED, NO_MINIMA, DATA_REJECTED
+ * @param status              a {@code SurveyStatus} name, or DATA_REJECTED
  * @param config              canonical form of the configuration
  * @param codeVersion         symsweep version that computed the row
  */

@@ -66,7 +66,7 @@ public final class ComponentsTable implements Table<ComponentRow> {
                     + "(absolute)", ComponentRow::pathTolerance),
             Column.of("y_norm2", ColumnType.DOUBLE, "||Y||_F^2", ComponentRow::yNorm2),
             Column.of("status", ColumnType.STRING, "OK, MISMATCH, INCOMPLETE_SAMPLING, PATH_FAILED, "
-                    + "CROSSING_FAILED, NO_MINIMA or DATA_REJECTED", ComponentRow::status),
+                    + "CROSSING_FAILED, TOLERANCE_ABOVE_BARRIER, NO_MINIMA or DATA_REJECTED", ComponentRow::status),
             Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
                     ComponentRow::config),
             Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",

@@ -35,7 +35,9 @@ public final class DeepLinearComponents {
     /**
      * The survey of {@code runs} on the net of {@code f}.
      *
-     * @param pathTolerance     the largest loss allowed on a path within a class (absolute)
+     * @param pathTolerance     the largest loss allowed on a path within a class (absolute); below
+     *                          {@code sigma_min(Y)^2}, else the survey ends as
+     *                          {@link SurveyStatus#TOLERANCE_ABOVE_BARRIER}
      * @param gridPoints        points of the path's grid in {@code t}
      * @param upToPermutation   count components up to permutation of hidden units (needs {@code h >= 2})
      */
@@ -62,9 +64,11 @@ public final class DeepLinearComponents {
         }
         int predicted = upToPermutation ? 1 : SignPattern.count(f.layers() - 1);
         double bound = f.singularLossBound();
-        if (classes.isEmpty()) {
-            return new ComponentSurvey(n, converged, 0, 0, predicted, 0, 0, Double.NaN, Double.NaN, 0, 0, bound,
-                    pathTolerance, SurveyStatus.NO_MINIMA, outcomes(runs, minimum, new Integer[n], new int[n][]));
+        if (classes.isEmpty() || !(pathTolerance < bound)) {
+            return new ComponentSurvey(n, converged, classes.size(), 0, predicted, 0, 0, Double.NaN, Double.NaN, 0,
+                    0, bound, pathTolerance, classes.isEmpty() ? SurveyStatus.NO_MINIMA
+                            : SurveyStatus.TOLERANCE_ABOVE_BARRIER,
+                    outcomes(runs, minimum, new Integer[n], new int[n][]));
         }
 
         UnionFind<Integer> joined = new UnionFind<>(new java.util.LinkedHashSet<>());

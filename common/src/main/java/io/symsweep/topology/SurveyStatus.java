@@ -15,6 +15,11 @@ public enum SurveyStatus {
     PATH_FAILED(false),
     /** Some crossing between components had a loss below the bound it must meet. */
     CROSSING_FAILED(false),
+    /**
+     * The path tolerance is not below {@code sigma_min(Y)^2}: a path within it could pass between classes, so
+     * verified paths would prove nothing; no path is tried.
+     */
+    TOLERANCE_ABOVE_BARRIER(false),
     /** No sample reached the minimum. */
     NO_MINIMA(false),
     /** No data with the required smallest singular value was found. */

@@ -76,6 +76,8 @@ class ComponentsTest {
         "architecture: {type: residual, eps: 1}\\nconnectivity: {join_tolerance: 1}|connectivity.join_tolerance: "
                 + "must be in (0, 1), found 1",
         "architecture: {type: residual, eps: 1}\\ndata: {x: 0}|data.x: must be non-zero and finite, found 0",
+        "architecture: {layers: 2, width: 2}\\nconnectivity: {path_tolerance: 1.0e-3}|connectivity.path_tolerance: "
+                + "must be in (0, 1E-6], found 0.001",
     })
     void badSpecsNameTheFieldInOneLine(String body, String message) {
         String yaml = "name: t\nkind: components\n" + body.replace("\\n", "\n")

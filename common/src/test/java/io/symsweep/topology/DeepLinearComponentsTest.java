@@ -138,6 +138,19 @@ class DeepLinearComponentsTest {
         assertEquals(4, s.componentsPredicted());
     }
 
+    /** A tolerance at the barrier could let a path pass between classes: nothing is counted. */
+    @Test
+    void aToleranceAboveTheBarrierProvesNothing() {
+        MinimumHomeomorphism f = new MinimumHomeomorphism(Fixtures.data(2, 9), 2);
+        SplittableRandom rng = new SplittableRandom(4);
+        List<TrainingResult> runs = List.of(Fixtures.converged(f, Fixtures.minimum(f, SignPattern.parse("+"), rng)),
+                Fixtures.converged(f, Fixtures.minimum(f, SignPattern.parse("-"), rng)));
+        ComponentSurvey s = DeepLinearComponents.survey(f, runs, false, GRID, f.singularLossBound());
+        assertEquals(SurveyStatus.TOLERANCE_ABOVE_BARRIER, s.status());
+        assertNull(s.componentsMeasured());
+        assertEquals(0, s.pathsVerified() + s.pathsFailed() + s.crossingsCertified());
+    }
+
     @Test
     void noConvergedRunMeansNoMinima() {
         MinimumHomeomorphism f = new MinimumHomeomorphism(Fixtures.data(2, 9), 2);
