@@ -278,14 +278,20 @@ public final class Components implements IndependentExperiment {
         return null;
     }
 
+    /** The settings of the count, not of the trained minima: connectivity checks and permutation. */
+    @Override
+    public boolean isProbeKey(String configKey) {
+        return configKey.startsWith("connectivity.") || configKey.equals("sampling.up_to_permutation");
+    }
+
     /**
-     * The id the initialisations derive from: the configuration without what does not change the trained
-     * minima (sample count, permutation, connectivity settings), so a count up to permutation classifies the
-     * very minima of the plain count, and more samples extend the same sequence.
+     * The id the initialisations derive from: the configuration without its probe keys and sample count, so a
+     * count up to permutation classifies the very minima of the plain count, and more samples extend the same
+     * sequence.
      */
     public static String trainingId(Configuration c) {
-        return c.project(k -> !k.startsWith("connectivity.") && !k.equals("sampling.samples")
-                && !k.equals("sampling.up_to_permutation")).id();
+        Components kind = new Components();
+        return c.project(k -> !kind.isProbeKey(k) && !k.equals("sampling.samples")).id();
     }
 
     /**
