@@ -7,7 +7,7 @@ import java.util.List;
 /** The experiment kinds symsweep runs. */
 public final class Experiments {
 
-    private static final List<ExperimentKind> KINDS = List.of(new RescalingBarrier());
+    private static final List<ExperimentKind> KINDS = List.of(new RescalingBarrier(), new Components());
 
     private Experiments() {
     }

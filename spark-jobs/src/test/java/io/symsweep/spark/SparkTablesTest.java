@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.symsweep.table.BarrierRow;
 import io.symsweep.table.BarriersTable;
 import io.symsweep.table.Column;
+import io.symsweep.table.ComponentRow;
+import io.symsweep.table.ComponentSampleRow;
+import io.symsweep.table.ComponentSamplesTable;
+import io.symsweep.table.ComponentsTable;
 import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.table.Table;
@@ -34,6 +38,27 @@ class SparkTablesTest {
         return new BarrierRow(id, "m1", "t", 7, 12000, 4, new double[] {0, 0.5, 1},
                 new double[] {1e-27, Double.NaN, Double.POSITIVE_INFINITY}, Double.NaN, 8.5, 8.25, 1e6, "NONFINITE",
                 "CONVERGED", "{\"seed\":7}", "0.1.0");
+    }
+
+    /** A measured count and one whose count is null (not measured), NaN where nothing was tried. */
+    static ComponentRow component(String id, Integer measured) {
+        return new ComponentRow(id, "t", 0, "linear", 3, 2, 0.0, true, 50, 48, 4, measured, 1, 1, 47, 0, 1e-29,
+                Double.NaN, 6, 0, 0.36, 2e-19, 8.5, measured == null ? "INCOMPLETE_SAMPLING" : "OK", "{}", "0.1.0");
+    }
+
+    /** A trained sample with pattern, component and permutations; a diverged one with nulls. */
+    static ComponentSampleRow sample(String id, boolean converged) {
+        return converged
+                ? new ComponentSampleRow(id, "t", 0, 3, "CONVERGED", 812, 2, 1e-27, "+-", 0, new int[] {1, 0},
+                        new double[][] {{1, 2, 3, 4}, {-1, 0, 0.5, 2}, {0, 1e-300, -0.0, 7}}, "{}", "0.1.0")
+                : new ComponentSampleRow(id, "t", 0, 4, "DIVERGED", 90, 0, Double.NaN, null, null, null,
+                        new double[][] {{Double.NaN}, {Double.POSITIVE_INFINITY}}, "{}", "0.1.0");
+    }
+
+    @Test
+    void componentsRoundTrip() {
+        roundTrip(ComponentsTable.INSTANCE, List.of(component("a", 1), component("b", null)));
+        roundTrip(ComponentSamplesTable.INSTANCE, List.of(sample("a", true), sample("b", false)));
     }
 
     @Test
