@@ -1,6 +1,7 @@
 package io.symsweep.cli;
 
 import io.symsweep.experiment.Experiments;
+import io.symsweep.experiment.IndependentExperiment;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
@@ -39,9 +40,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         long merged = sweep.crossProductSize() - configurations.size();
-        w.printf("%s: valid %s spec, %d configurations (%d minima to train)%s%n", sweep.name(), sweep.kind().name(),
-                configurations.size(), minima.size(),
-                merged > 0 ? ", " + merged + " duplicate points merged" : "");
+        // A two-stage kind trains each minimum once for all its probe settings; say how many.
+        String minimaNote = sweep.kind() instanceof IndependentExperiment ? ""
+                : " (" + minima.size() + " minima to train)";
+        w.printf("%s: valid %s spec, %d configurations%s%s%n", sweep.name(), sweep.kind().name(),
+                configurations.size(), minimaNote, merged > 0 ? ", " + merged + " duplicate points merged" : "");
         for (int i = 0; i < Math.min(show, configurations.size()); i++) {
             w.printf("  %s %s%n", configurations.get(i).id(), configurations.get(i).canonicalForm());
         }
