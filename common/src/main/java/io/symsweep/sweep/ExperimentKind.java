@@ -39,4 +39,9 @@ public interface ExperimentKind extends Serializable {
     default boolean isProbeKey(String configKey) {
         return configKey.startsWith("probe.");
     }
+
+    /** False for kinds that train no network (e.g. {@code orbit-distance}); {@code validate} then counts no minima. */
+    default boolean trains() {
+        return true;
+    }
 }

@@ -39,8 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         long merged = sweep.crossProductSize() - configurations.size();
-        w.printf("%s: valid %s spec, %d configurations (%d minima to train)%s%n", sweep.name(), sweep.kind().name(),
-                configurations.size(), minima.size(),
+        w.printf("%s: valid %s spec, %d configurations%s%s%n", sweep.name(), sweep.kind().name(),
+                configurations.size(), sweep.kind().trains() ? " (" + minima.size() + " minima to train)" : "",
                 merged > 0 ? ", " + merged + " duplicate points merged" : "");
         for (int i = 0; i < Math.min(show, configurations.size()); i++) {
             w.printf("  %s %s%n", configurations.get(i).id(), configurations.get(i).canonicalForm());
