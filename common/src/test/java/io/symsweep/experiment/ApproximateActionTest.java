@@ -101,4 +101,19 @@ class ApproximateActionTest {
         SpecException zero = assertThrows(SpecException.class, () -> spec("probe: {magnitude: 0}"));
         assertEquals("probe.magnitude: must be > 0 and a finite number, found 0", zero.getMessage());
     }
+
+    @Test
+    void aDivergedTrainingIsAStatusNotAnException() {
+        Configuration c = Experiments.reader().parse("""
+                name: t
+                kind: approximate-action
+                dimensions: {min: 20, max: 30}
+                training: {steps: 300, relative_step: 1.0e6}
+                seeds: 0
+                """).configurations().get(0);
+        ApproximateActionRow r = new ApproximateAction().measure(c, "t");
+        assertEquals("DIVERGED", r.trainStatus());
+        assertEquals("MINIMUM_DIVERGED", r.status());
+        assertTrue(Double.isNaN(r.outputChange()) && !r.boundHolds());
+    }
 }

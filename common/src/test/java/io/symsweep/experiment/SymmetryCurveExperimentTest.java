@@ -101,4 +101,21 @@ class SymmetryCurveExperimentTest {
                 """));
         assertEquals("probe.t_points: must be an odd integer between 9 and 100001, found 100", grid.getMessage());
     }
+
+    @Test
+    void aDivergedMinimumIsAStatusNotAnException() {
+        Configuration c = Experiments.reader().parse("""
+                name: t
+                kind: symmetry-curve
+                architecture: {widths: [5, 8, 6]}
+                data: {samples: 4}
+                training: {learning_rate: 1.0e3, steps: 1000}
+                seeds: 0
+                probe: {magnitudes: 1}
+                """).configurations().get(0);
+        CurveRow r = new SymmetryCurveExperiment().trace(c, "t");
+        assertEquals("DIVERGED", r.trainStatus());
+        assertEquals("MINIMUM_DIVERGED", r.status());
+        assertTrue(Double.isNaN(r.dMax()) && !r.boundHolds() && !r.curveBelowChord());
+    }
 }
