@@ -99,8 +99,7 @@ public final class Components implements IndependentExperiment {
                     .checked(Check.between(2, MAX_LAYERS)),
             SpecField.integer("architecture.width", "h, the width of every layer (linear; residual: 1)")
                     .checked(Check.between(1, MAX_WIDTH)),
-            SpecField.number("architecture.eps", "the skip connection's weight (residual only)")
-                    .checked(Check.finite()),
+            SpecField.number("architecture.eps", "the skip connection's weight (residual only)"),
             SpecField.number("data.min_singular_value",
                     "linear: X and Y are redrawn until both smallest singular values exceed this (default 0.5)")
                     .checked(new Check("in (0, 10]", v -> {
@@ -116,22 +115,22 @@ public final class Components implements IndependentExperiment {
                     "linear, h >= 2: count components up to permutations of hidden units (Proposition 5.2)")
                     .defaultsTo(false),
             SpecField.number("training.learning_rate", "linear: full-batch gradient-descent step (default 0.01)")
-                    .checked(Check.greaterThan(0).and(Check.finite())),
+                    .checked(Check.greaterThan(0)),
             SpecField.integer("training.steps", "linear: budget of updates per sample (default 20000)")
                     .checked(Check.between(0, 100_000_000)),
             SpecField.number("training.tolerance",
                     "linear: a run converges when its loss falls below this times ||Y||_F^2 (default 1e-24)")
-                    .checked(Check.greaterThan(0).and(Check.finite())),
+                    .checked(Check.greaterThan(0)),
             SpecField.number("training.polish_from", "linear: gradient descent stops below this times ||Y||_F^2 "
                     + "and Gauss-Newton polishing takes over (default 1e-8)")
-                    .checked(Check.greaterThan(0).and(Check.finite())),
+                    .checked(Check.greaterThan(0)),
             SpecField.integer("training.polish_steps",
                     "linear: budget of Gauss-Newton polishing steps (default 20; 0: gradient descent only)")
                     .checked(Check.between(0, 1000)),
             SpecField.choice("training.init", List.of("lecun_normal", "he_normal", "xavier_normal"),
                     "linear: initial weight distribution (default lecun_normal)"),
             SpecField.number("training.init_scale", "linear: multiplier of the initial standard deviation (default 1)")
-                    .checked(Check.greaterThan(0).and(Check.finite())),
+                    .checked(Check.greaterThan(0)),
             SpecField.integer("connectivity.grid_points",
                     "linear: points of t in [0, 1] checked on each path (default 101)")
                     .checked(Check.between(2, 100_001)),

@@ -7,7 +7,8 @@ import java.util.List;
 /** The experiment kinds symsweep runs. */
 public final class Experiments {
 
-    private static final List<ExperimentKind> KINDS = List.of(new RescalingBarrier(), new Components());
+    private static final List<ExperimentKind> KINDS = List.of(new RescalingBarrier(), new ApproximateAction(),
+            new SymmetryCurveExperiment(), new OrbitDistance(), new Components());
 
     private Experiments() {
     }

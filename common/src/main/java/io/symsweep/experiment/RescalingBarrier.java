@@ -6,17 +6,22 @@ import io.symsweep.model.Activation;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
-import io.symsweep.model.WeightInit;
 import io.symsweep.probe.AlphaGrid;
 import io.symsweep.probe.BarrierCurve;
 import io.symsweep.probe.ClosedForms;
 import io.symsweep.probe.LinearInterpolationProbe;
+import io.symsweep.probe.PermutationBarrierProbe;
+import io.symsweep.probe.PermutedBarrier;
 import io.symsweep.sweep.Check;
 import io.symsweep.sweep.ConfigIds;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.ExperimentKind;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SpecField;
+import io.symsweep.sweep.SpecValues;
+import io.symsweep.symmetry.HiddenUnits;
+import io.symsweep.symmetry.Permutation;
+import io.symsweep.symmetry.PermutationAction;
 import io.symsweep.symmetry.RescalingAction;
 import io.symsweep.table.BarrierRow;
 import io.symsweep.table.BarriersTable;
@@ -24,18 +29,22 @@ import io.symsweep.table.MinimaTable;
 import io.symsweep.table.Table;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.train.TrainingResult;
-import io.symsweep.train.TrainingSettings;
 import io.symsweep.train.TrainingStatus;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * {@code rescaling-barrier}: Proposition 5.3 and Figures 2 and 4 (Zhao et al. 2025). Train a bias-free MLP
  * with a homogeneous activation to a minimum {@code W} (stage 1, once per minimum), then for each factor
  * {@code m} rescale two adjacent layers, {@code W' = (..., m W_i, W_{i+1} m^-k, ...)}, which stays on the
  * minimum, and record the loss along the straight line from {@code W} to {@code W'} (stage 2). The
- * midpoint loss grows without bound in {@code m}, as Equation (15) predicts.
+ * midpoint loss grows without bound in {@code m}, as Equation (15) predicts; it still does when the rescaled
+ * layer's units are permuted for the lowest barrier (Proposition 5.4, {@code probe.permutation: best}), and it
+ * stays below Eq. (14)'s maximum when the factors are confined to {@code [1/c, c]} (Proposition 5.6,
+ * {@code probe.factor_range: c}).
  */
 public final class RescalingBarrier implements ExperimentKind {
 
@@ -45,41 +54,45 @@ public final class RescalingBarrier implements ExperimentKind {
     /** Largest width accepted in a spec; beyond it the dense engine is the wrong tool. */
     public static final int MAX_WIDTH = 4096;
 
-    /** The keys the initial weights depend on; the engine and the optimiser settings are not among them. */
-    private static final Set<String> INIT_KEYS =
-            Set.of("seed", "architecture.widths", "training.init", "training.init_scale");
+    /** {@code probe.permutation}: the rescaled copy as it is, or permuted for the lowest barrier (Prop 5.4). */
+    public static final String IDENTITY = "identity";
+    public static final String BEST = "best";
+    /** {@code search} of a row that evaluated the identity only. */
+    public static final String SEARCH_NONE = "none";
 
-    private static final List<SpecField> FIELDS = List.of(
-            SpecField.integerList("architecture.widths",
-                    "[n_0, ..., n_l]: input features, hidden widths, outputs (W_i is n_i x n_{i-1})")
-                    .required().checked(Check.listOf(3, Check.between(1, MAX_WIDTH),
-                            "a list of at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH)),
-            SpecField.choice("architecture.activation", List.of("leaky_relu", "relu", "linear"),
-                    "hidden activation, positively homogeneous of degree k = 1").defaultsTo("leaky_relu"),
-            SpecField.number("architecture.slope", "negative slope of leaky_relu")
-                    .defaultsTo(Activation.DEFAULT_SLOPE).checked(Check.inHalfOpen(0, 1)),
-            SpecField.integer("data.samples", "samples: X is n_0 x samples, Y is n_l x samples, i.i.d. N(0,1)")
-                    .required().checked(Check.between(1, 1_000_000)),
-            SpecField.choice("training.engine", List.of("dense", "dl4j"),
-                    "dense (fused Java kernel) or dl4j (the reference)").defaultsTo("dense"),
-            SpecField.number("training.learning_rate", "full-batch SGD step size")
-                    .required().checked(Check.greaterThan(0)),
-            SpecField.integer("training.steps", "budget of SGD updates")
-                    .required().checked(Check.between(0, 1_000_000_000)),
-            SpecField.number("training.loss_tolerance", "stop when the loss falls below this (0: never)")
-                    .defaultsTo(0.0).checked(Check.atLeast(0)),
-            SpecField.choice("training.init", List.of("lecun_normal", "he_normal", "xavier_normal"),
-                    "initial weight distribution").defaultsTo("lecun_normal"),
-            SpecField.number("training.init_scale", "multiplier of the initial standard deviation")
-                    .defaultsTo(1.0).checked(Check.greaterThan(0)),
-            SpecField.number("probe.factors", "rescaling factors m (each one a configuration)").key("probe.factor")
-                    .required().checked(Check.greaterThan(0)),
-            SpecField.integer("probe.alpha_points", "points of the alpha grid on [0, 1]; odd, so 0.5 is on it")
-                    .defaultsTo(25L).checked(new Check("an odd integer between 25 and 100001",
-                            v -> (Long) v >= 25 && (Long) v <= 100_001 && (Long) v % 2 == 1)),
-            SpecField.integer("probe.rescaled_layer",
-                    "i: W_i is multiplied by m and W_{i+1} by m^-k (default l-1, the last two layers)")
-                    .checked(Check.atLeast(1)));
+    private static final List<SpecField> FIELDS = declareFields();
+
+    private static List<SpecField> declareFields() {
+        List<SpecField> f = new ArrayList<>(List.of(
+                SpecField.integerList("architecture.widths",
+                        "[n_0, ..., n_l]: input features, hidden widths, outputs (W_i is n_i x n_{i-1})")
+                        .required().checked(Check.listOf(3, Check.between(1, MAX_WIDTH),
+                                "a list of at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH)),
+                SpecField.choice("architecture.activation", List.of("leaky_relu", "relu", "linear"),
+                        "hidden activation, positively homogeneous of degree k = 1").defaultsTo("leaky_relu"),
+                SpecField.number("architecture.slope", "negative slope of leaky_relu")
+                        .defaultsTo(Activation.DEFAULT_SLOPE).checked(Check.inHalfOpen(0, 1)),
+                SpecField.integer("data.samples", "samples: X is n_0 x samples, Y is n_l x samples, i.i.d. N(0,1)")
+                        .required().checked(Check.between(1, 1_000_000))));
+        f.addAll(TrainingFields.GRADIENT_DESCENT);
+        f.addAll(List.of(
+                SpecField.number("probe.factors", "rescaling factors m (each one a configuration)").key("probe.factor")
+                        .required().checked(Check.greaterThan(0)),
+                SpecField.integer("probe.alpha_points", "points of the alpha grid on [0, 1]; odd, so 0.5 is on it")
+                        .defaultsTo(25L).checked(new Check("an odd integer between 25 and 100001",
+                                v -> (Long) v >= 25 && (Long) v <= 100_001 && (Long) v % 2 == 1)),
+                SpecField.integer("probe.rescaled_layer",
+                        "i: W_i is multiplied by m and W_{i+1} by m^-k (default l-1, the last two layers)")
+                        .checked(Check.atLeast(1)),
+                SpecField.choice("probe.permutation", List.of(IDENTITY, BEST),
+                        "identity: interpolate to m . W as it is; best: to P (m . W) for the permutation P of the "
+                        + "rescaled layer's units with the lowest barrier (Prop 5.4)").defaultsTo(IDENTITY),
+                SpecField.number("probe.factor_range",
+                        "c >= 1: the orbit restricted to factors in [1/c, c] (Prop 5.6); every factor must lie in it, "
+                        + "and rows carry the bound max over that range of Eq. (14)")
+                        .checked(Check.atLeast(1))));
+        return List.copyOf(f);
+    }
 
     @Override
     public String name() {
@@ -96,6 +109,11 @@ public final class RescalingBarrier implements ExperimentKind {
         return List.of(MinimaTable.INSTANCE, BarriersTable.INSTANCE);
     }
 
+    /**
+     * Drops the slope of activations other than leaky ReLU, fills in the default rescaled layer, and drops
+     * {@code probe.permutation: identity}: the identity is the absence of a permutation, so configurations
+     * without one keep the ids they had before the field existed.
+     */
     @Override
     public Configuration normalize(Configuration c) {
         if (!c.getString("architecture.activation").equals("leaky_relu")) {
@@ -103,6 +121,9 @@ public final class RescalingBarrier implements ExperimentKind {
         }
         if (!c.has("probe.rescaled_layer")) {
             c = c.with("probe.rescaled_layer", (long) (c.getIntArray("architecture.widths").length - 2));
+        }
+        if (IDENTITY.equals(c.values().get("probe.permutation"))) {
+            c = c.with("probe.permutation", null);
         }
         return c;
     }
@@ -116,6 +137,20 @@ public final class RescalingBarrier implements ExperimentKind {
                     + " (the network " + Arrays.toString(c.getIntArray("architecture.widths")) + " has " + layers
                     + " layers), found " + i);
         }
+        if (c.has("probe.factor_range")) {
+            double range = c.getDouble("probe.factor_range");
+            double m = c.getDouble("probe.factor");
+            if (!(m >= 1 / range && m <= range)) {
+                throw new SpecException("probe.factors", "must lie in [1/c, c] = [" + SpecValues.decimal(1 / range)
+                        + ", " + SpecValues.decimal(range) + "] since probe.factor_range is " + SpecValues.decimal(range)
+                        + ", found " + SpecValues.decimal(m));
+            }
+        }
+    }
+
+    /** {@code probe.permutation} of a normalised configuration: {@link #IDENTITY} or {@link #BEST}. */
+    public static String permutation(Configuration c) {
+        return c.has("probe.permutation") ? c.getString("probe.permutation") : IDENTITY;
     }
 
     /** The network a configuration describes. */
@@ -144,9 +179,7 @@ public final class RescalingBarrier implements ExperimentKind {
      * and DL4J engines can be held to the same minimum).
      */
     public static MlpParameters initialWeights(Configuration c) {
-        String initId = c.project(INIT_KEYS::contains).id();
-        return WeightInit.fromSpecName(c.getString("training.init"))
-                .sample(architecture(c), c.getDouble("training.init_scale"), ConfigIds.seed(initId, "init"));
+        return TrainingFields.initial(c, architecture(c));
     }
 
     /** The minimum's configuration: everything but the probe settings. */
@@ -160,16 +193,18 @@ public final class RescalingBarrier implements ExperimentKind {
         RegressionData data = data(minimum);
         String id = minimum.id();
         MlpParameters init = initialWeights(minimum);
-        TrainingSettings settings = new TrainingSettings(minimum.getDouble("training.learning_rate"),
-                minimum.getLong("training.steps"), minimum.getDouble("training.loss_tolerance"));
         Engine engine = Engine.named(minimum.getString("training.engine"));
-        TrainingResult r = engine.train(init, data, settings);
+        TrainingResult r = engine.train(init, data, TrainingFields.settings(minimum));
         return new MinimumRow(id, sweep, NAME, minimum.getLong("seed"), arch.label(), engine.name(), r.steps(),
                 r.finalLoss(), r.status().name(), r.seconds(), r.weights().layers(), data.yNorm2(),
                 minimum.canonicalForm(), BuildInfo.version());
     }
 
-    /** Stage 2: the barrier between the minimum and its rescaled copy for the probe settings of {@code c}. */
+    /**
+     * Stage 2: the barrier between the minimum and its rescaled copy for the probe settings of {@code c}; with
+     * {@code probe.permutation: best}, the lowest barrier over permutations of the rescaled layer's units
+     * ({@link PermutationBarrierProbe}: exhaustive up to width 7, else the identity and a Kuhn-Munkres matching).
+     */
     public BarrierRow probe(Configuration c, MinimumRow minimum, String sweep) {
         MlpArchitecture arch = architecture(c);
         double m = c.getDouble("probe.factor");
@@ -177,21 +212,47 @@ public final class RescalingBarrier implements ExperimentKind {
         double k = arch.activation().degree();
         double[] alphas = AlphaGrid.uniform(c.getInt("probe.alpha_points"));
         double closedForm = ClosedForms.rescalingMidpointLoss(m, k, minimum.yNorm2());
+        String permutation = permutation(c);
+        Double range = c.has("probe.factor_range") ? c.getDouble("probe.factor_range") : null;
+        Double rangeBound = range == null ? null : ClosedForms.rescalingLossBound(range, k, minimum.yNorm2());
         MlpParameters w = new MlpParameters(arch, minimum.weights());
         String base = c.id();
+        int width = arch.width(layer);
         if (minimum.status().equals(TrainingStatus.DIVERGED.name()) || !w.isFinite()) {
             double[] nan = new double[alphas.length];
             Arrays.fill(nan, Double.NaN);
-            return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, alphas, nan,
-                    Double.NaN, Double.NaN, closedForm, Double.NaN, "MINIMUM_DIVERGED", minimum.status(),
-                    c.canonicalForm(), BuildInfo.version());
+            return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, permutation, alphas,
+                    nan, Double.NaN, Double.NaN, closedForm, Double.NaN, SEARCH_NONE, 0,
+                    Permutation.identity(width).images(), Double.NaN, range, rangeBound, "MINIMUM_DIVERGED",
+                    minimum.status(), c.canonicalForm(), BuildInfo.version());
         }
-        MlpParameters wPrime = RescalingAction.on(arch, layer).act(m, w);
         RegressionData data = data(c);
         Engine engine = Engine.named(c.getString("training.engine"));
-        BarrierCurve curve = LinearInterpolationProbe.run(p -> engine.loss(p, data), w, wPrime, alphas);
-        return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, curve.alphas(),
-                curve.losses(), curve.barrier(), curve.midpointLoss(), closedForm, w.distance(wPrime),
+        ToDoubleFunction<MlpParameters> loss = p -> engine.loss(p, data);
+        MlpParameters wPrime = RescalingAction.on(arch, layer).act(m, w);
+        BarrierCurve curve;
+        BarrierCurve identity;
+        String search;
+        int candidates;
+        Permutation best;
+        if (permutation.equals(BEST)) {
+            PermutedBarrier p = PermutationBarrierProbe.run(loss, w, wPrime, HiddenUnits.of(arch, layer), alphas);
+            curve = p.best();
+            identity = p.identity();
+            search = p.search().name().toLowerCase(Locale.ROOT);
+            candidates = p.candidates();
+            best = p.permutation();
+            wPrime = new PermutationAction(HiddenUnits.of(arch, layer)).act(best, wPrime);
+        } else {
+            curve = LinearInterpolationProbe.run(loss, w, wPrime, alphas);
+            identity = curve;
+            search = SEARCH_NONE;
+            candidates = 1;
+            best = Permutation.identity(width);
+        }
+        return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, permutation,
+                curve.alphas(), curve.losses(), curve.barrier(), curve.midpointLoss(), closedForm, w.distance(wPrime),
+                search, candidates, best.images(), identity.barrier(), range, rangeBound,
                 curve.isFinite() ? "OK" : "NONFINITE", minimum.status(), c.canonicalForm(), BuildInfo.version());
     }
 }

@@ -105,6 +105,11 @@ public record Activation(Kind kind, double slope) {
         };
     }
 
+    /** {@code sup |s'(z)|}: 1/4 for sigmoid, 1 for tanh, ReLU, the identity and leaky ReLU (slope < 1). */
+    public double maxDerivative() {
+        return kind == Kind.SIGMOID ? 0.25 : 1.0;
+    }
+
     /** True when {@code s(c z) = c^k s(z)} for every {@code c > 0}. */
     public boolean isHomogeneous() {
         return kind == Kind.LEAKY_RELU || kind == Kind.RELU || kind == Kind.LINEAR;

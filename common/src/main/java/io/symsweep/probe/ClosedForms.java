@@ -21,4 +21,23 @@ public final class ClosedForms {
     public static double rescalingMidpointLoss(double m, double k, double yNorm2) {
         return rescalingInterpolationLoss(0.5, m, k, yNorm2);
     }
+
+    /**
+     * Proposition 5.6's bound made explicit: the largest loss Equation (14) gives on a segment from a zero-loss
+     * minimum to {@code m . W} over all {@code a} in [0, 1] and all factors {@code m} in {@code [1/c, c]}. For
+     * {@code k = 1}, {@code (1-a+a/m)(1-a+a m) = 1 + a(1-a)(m + 1/m - 2)}, largest at {@code a = 1/2} and
+     * {@code m = c} (or {@code 1/c}), so the bound is Equation (15) at {@code m = c}:
+     * {@code ((c + 1/c - 2) / 4)^2 ||Y||^2}. Only {@code k = 1}, the degree of every supported activation.
+     *
+     * @throws IllegalArgumentException for {@code c < 1} or {@code k != 1}
+     */
+    public static double rescalingLossBound(double c, double k, double yNorm2) {
+        if (!(c >= 1)) {
+            throw new IllegalArgumentException("the factor range [1/c, c] needs c >= 1, found " + c);
+        }
+        if (k != 1) {
+            throw new IllegalArgumentException("the bound is derived for degree k = 1, found " + k);
+        }
+        return rescalingMidpointLoss(c, k, yNorm2);
+    }
 }

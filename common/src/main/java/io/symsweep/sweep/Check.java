@@ -36,14 +36,6 @@ public record Check(String description, Predicate<Object> holds) {
                 v -> number(v) >= lo && number(v) < hi);
     }
 
-    /**
-     * A finite number (no NaN or infinity). Spec numbers are always finite (the reader rejects overflow
-     * such as {@code 1e999}); this is for values computed from them.
-     */
-    public static Check finite() {
-        return new Check("finite", v -> Double.isFinite(number(v)));
-    }
-
     /** Both checks; the description joins them. */
     public Check and(Check other) {
         return new Check(description + " and " + other.description, v -> holds.test(v) && other.holds.test(v));

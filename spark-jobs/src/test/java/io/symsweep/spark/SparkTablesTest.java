@@ -3,6 +3,8 @@ package io.symsweep.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.symsweep.table.ApproximateActionRow;
+import io.symsweep.table.ApproximateActionTable;
 import io.symsweep.table.BarrierRow;
 import io.symsweep.table.BarriersTable;
 import io.symsweep.table.Column;
@@ -10,8 +12,12 @@ import io.symsweep.table.ComponentRow;
 import io.symsweep.table.ComponentSampleRow;
 import io.symsweep.table.ComponentSamplesTable;
 import io.symsweep.table.ComponentsTable;
+import io.symsweep.table.CurveRow;
+import io.symsweep.table.CurvesTable;
 import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
+import io.symsweep.table.OrbitRow;
+import io.symsweep.table.OrbitsTable;
 import io.symsweep.table.Table;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +41,9 @@ class SparkTablesTest {
     }
 
     static BarrierRow barrier(String id) {
-        return new BarrierRow(id, "m1", "t", 7, 12000, 4, new double[] {0, 0.5, 1},
-                new double[] {1e-27, Double.NaN, Double.POSITIVE_INFINITY}, Double.NaN, 8.5, 8.25, 1e6, "NONFINITE",
+        return new BarrierRow(id, "m1", "t", 7, 12000, 4, "best", new double[] {0, 0.5, 1},
+                new double[] {1e-27, Double.NaN, Double.POSITIVE_INFINITY}, Double.NaN, 8.5, 8.25, 1e6, "matching", 2,
+                new int[] {1, 0, 2}, 9.5, id.equals("x") ? 10.0 : null, id.equals("x") ? 16.2 : null, "NONFINITE",
                 "CONVERGED", "{\"seed\":7}", "0.1.0");
     }
 
@@ -69,6 +76,30 @@ class SparkTablesTest {
     @Test
     void barriersRoundTrip() {
         roundTrip(BarriersTable.INSTANCE, List.of(barrier("x"), barrier("y")));
+    }
+
+    @Test
+    void approximateActionRoundTrip() {
+        roundTrip(ApproximateActionTable.INSTANCE, List.of(new ApproximateActionRow("a", "t", 3, 4, 2, 5, 6,
+                "mlp[5,2,4]/sigmoid", false, "gaussian", new double[] {1, 0, 0, 1}, 1.0, 1, 100, 1e-3, 40, 2,
+                "NOT_CONVERGED", 0.1, 7, 3, 3.0 / 7, true, 2, false, 4.5, new double[][] {{1}, {2, Double.NaN}},
+                new double[] {0.5}, new double[] {-0.5}, "OK", "{}", "0.1.0")));
+    }
+
+    @Test
+    void curvesRoundTrip() {
+        roundTrip(CurvesTable.INSTANCE, List.of(new CurveRow("c", "m", "t", 0, "mlp[16,32,64]/tanh", 8, "dense", 600,
+                1e-21, "CONVERGED", 0.2, 4, 2.0, new double[] {1, 0, 0, 1}, new double[] {0, 0.5, 1},
+                new double[] {1e-21, 1e-21, 1e-21}, new double[] {1e-21, 0.3, 1e-21}, new double[] {0.2, Double.NaN, 0.2},
+                3, 3.1, 0.6, 0.21, 0.21, 0.25, 0.3, 5.0, 0.075, 1.25, 0.3, 1e-25, 0.3, 1e-21, 0.15, true, true, false,
+                new double[][] {{1, 2}, {3}}, "OK", "{}", "0.1.0")));
+    }
+
+    @Test
+    void orbitsRoundTrip() {
+        roundTrip(OrbitsTable.INSTANCE, List.of(new OrbitRow("o", "t", 2, 2, 100, 0.5, 50.005, 50.005, 110.4, 12194.7,
+                492.7, 28659.1, 52.1, true, 15, 2067, "continued", 3e-6, "CONVERGED", 252, 300,
+                new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1}, new double[] {50, 0, 0, 0.02}, "{}", "0.1.0")));
     }
 
     private <R> void roundTrip(Table<R> table, List<R> records) {

@@ -1,0 +1,98 @@
+package io.symsweep.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.SpecException;
+import io.symsweep.table.BarrierRow;
+import io.symsweep.table.MinimumRow;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code rescaling-barrier} with {@code probe.permutation: best} (Proposition 5.4) and {@code probe.factor_range}
+ * (Proposition 5.6), on a network small enough to train in a fraction of a second.
+ */
+class RescalingBarrierPermutationTest {
+
+    private static final String NETWORK = """
+            name: t
+            kind: rescaling-barrier
+            architecture: {widths: [3, 6, 5, 2]}
+            data: {samples: 3}
+            training: {learning_rate: 0.05, steps: 5000, loss_tolerance: 1.0e-24}
+            seeds: 1
+            """;
+
+    private static List<Configuration> configurations(String probe) {
+        return Experiments.reader().parse(NETWORK + probe).configurations();
+    }
+
+    @Test
+    void theBestPermutationStillLeavesABarrierThatGrowsWithTheFactor() {
+        RescalingBarrier kind = new RescalingBarrier();
+        List<Configuration> cs = configurations("probe: {factors: [1, 4, 16, 64, 256], permutation: best}");
+        MinimumRow m = kind.train(kind.minimumOf(cs.get(0)), "t");
+        assertEquals("CONVERGED", m.status());
+        double previous = -1;
+        for (Configuration c : cs) {
+            BarrierRow b = kind.probe(c, m, "t");
+            assertEquals("OK", b.status());
+            assertEquals("exhaustive", b.search(), "width 5 <= 7 is searched exhaustively");
+            assertEquals(120, b.candidates());
+            assertTrue(b.barrier() <= b.identityBarrier(), b.barrier() + " > " + b.identityBarrier());
+            if (b.factor() == 1) {
+                assertEquals(0.0, b.barrier(), 1e-20, "m = 1: W' = W, the identity gives barrier 0");
+            } else {
+                assertTrue(b.barrier() > previous, "m = " + b.factor() + ": " + b.barrier() + " after " + previous);
+            }
+            previous = b.barrier();
+        }
+    }
+
+    @Test
+    void identityIsTheDefaultAndKeepsTheIdsConfigurationsHadWithoutTheField() {
+        List<Configuration> plain = configurations("probe: {factors: [2, 8]}");
+        List<Configuration> identity = configurations("probe: {factors: [2, 8], permutation: identity}");
+        for (int i = 0; i < plain.size(); i++) {
+            assertEquals(plain.get(i).id(), identity.get(i).id());
+            assertEquals(RescalingBarrier.IDENTITY, RescalingBarrier.permutation(plain.get(i)));
+        }
+        RescalingBarrier kind = new RescalingBarrier();
+        MinimumRow m = kind.train(kind.minimumOf(plain.get(0)), "t");
+        BarrierRow b = kind.probe(plain.get(1), m, "t");
+        assertEquals("none", b.search());
+        assertEquals(b.barrier(), b.identityBarrier());
+        assertEquals(null, b.factorRange());
+    }
+
+    @Test
+    void factorsInABoundedRangeStayBelowTheRangesClosedFormMaximum() {
+        RescalingBarrier kind = new RescalingBarrier();
+        List<Configuration> cs = configurations("probe: {factors: {log: [0.1, 10], points: 9}, factor_range: 10}");
+        MinimumRow m = kind.train(kind.minimumOf(cs.get(0)), "t");
+        double bound = io.symsweep.probe.ClosedForms.rescalingMidpointLoss(10, 1, m.yNorm2());
+        double worst = 0;
+        for (Configuration c : cs) {
+            BarrierRow b = kind.probe(c, m, "t");
+            assertEquals(10.0, b.factorRange());
+            assertEquals(bound, b.rangeLossBound(), 0.0);
+            worst = Math.max(worst, b.barrier() / b.rangeLossBound());
+        }
+        // The bound is attained at m = c and m = 1/c up to the minimum's loss and rounding.
+        assertEquals(1.0, worst, 1e-9);
+    }
+
+    @Test
+    void aFactorOutsideTheRangeIsOneLineNamingTheField() {
+        SpecException e = assertThrows(SpecException.class,
+                () -> configurations("probe: {factors: [2, 20], factor_range: 10}"));
+        assertEquals("probe.factors: must lie in [1/c, c] = [0.1, 10] since probe.factor_range is 10, found 20",
+                e.getMessage());
+        SpecException below = assertThrows(SpecException.class,
+                () -> configurations("probe: {factors: 1, factor_range: 0.5}"));
+        assertEquals("probe.factor_range: must be >= 1, found 0.5", below.getMessage());
+    }
+}

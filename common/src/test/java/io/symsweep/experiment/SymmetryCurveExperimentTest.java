@@ -1,0 +1,121 @@
+package io.symsweep.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.symsweep.linalg.MatrixFunctions;
+import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.SpecException;
+import io.symsweep.table.CurveRow;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.junit.jupiter.api.Test;
+
+/** {@code symmetry-curve}: Figure 3(b-c) and Theorem 6.2 on a small two-layer network with h >= k. */
+class SymmetryCurveExperimentTest {
+
+    private static List<Configuration> configurations(String activation) {
+        return Experiments.reader().parse("""
+                name: t
+                kind: symmetry-curve
+                architecture: {widths: [5, 8, 6], activation: %s}
+                data: {samples: 4}
+                training: {learning_rate: 0.01, steps: 20000, loss_tolerance: 1.0e-20}
+                seeds: 3
+                probe: {magnitudes: [0.25, 0.75], curves: 0..1, t_points: 41}
+                """.formatted(activation)).configurations();
+    }
+
+    @Test
+    void onASmoothCurveTheChordStaysAboveItAndTheoremSixTwoHolds() {
+        SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
+        for (Configuration c : configurations("tanh")) {
+            CurveRow r = kind.trace(c, "t");
+            assertEquals("CONVERGED", r.trainStatus());
+            assertEquals("OK", r.status(), c.toString());
+            // h = 8 >= k = 4: Eq. (6) keeps the output, so gamma stays in the level set up to rounding.
+            assertTrue(r.maxCurveDeviation() <= 1e-12, "curve deviation " + r.maxCurveDeviation());
+            assertTrue(r.curveBelowChord(), "Figure 3(b-c): the curve's loss is below the chord's");
+            assertTrue(r.maxChordDeviation() > 0 && r.meanChordLoss() > r.meanCurveLoss());
+            // Smooth: the curvature does not depend on the grid (to the O(h^2) of the differences).
+            assertEquals(r.kappaMax(), r.kappaMaxCoarse(), 1e-2 * r.kappaMax());
+            assertTrue(r.boundHolds(), "Eq. (9) with the gradient C_L: " + r.maxChordDeviation() + " <= "
+                    + r.gradientBound());
+            assertTrue(r.lipschitzGradient() >= r.lipschitzChord(),
+                    "slopes along the chord are among the sampled ones");
+        }
+    }
+
+    @Test
+    void oneCurveIndexIsOneDirectionAtEveryMagnitude() {
+        SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
+        List<Configuration> cs = configurations("leaky_relu");
+        var arch = RescalingBarrier.architecture(cs.get(0));
+        var action = io.symsweep.symmetry.ApproximateGeneralLinearAction.on(arch, 1, RescalingBarrier.data(cs.get(0)));
+        DMatrixRMaj small = MatrixFunctions.log(kind.groupElement(cs.get(0), action)).value();
+        DMatrixRMaj large = MatrixFunctions.log(kind.groupElement(cs.get(2), action)).value();
+        assertEquals(0.25, cs.get(0).getDouble("probe.magnitude"));
+        assertEquals(0.75, cs.get(2).getDouble("probe.magnitude"));
+        assertEquals(cs.get(0).getLong("probe.curve"), cs.get(2).getLong("probe.curve"));
+        CommonOps_DDRM.scale(3, small);
+        double difference = NormOps_DDRM.normF(CommonOps_DDRM.subtract(small, large, null));
+        assertTrue(difference <= 1e-12 * NormOps_DDRM.normF(large), "log g is proportional to the magnitude");
+        assertEquals(kind.minimumOf(cs.get(0)).id(), kind.minimumOf(cs.get(3)).id(), "the curves share a minimum");
+    }
+
+    @Test
+    void leakyReluCurvesHaveCornersAndStillStayBelowTheChord() {
+        SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
+        CurveRow r = kind.trace(configurations("leaky_relu").get(2), "t");
+        assertTrue(r.maxCurveDeviation() <= 1e-12, "curve deviation " + r.maxCurveDeviation());
+        assertTrue(r.curveBelowChord());
+        assertArrayEquals(io.symsweep.probe.AlphaGrid.uniform(41), r.t(), 0);
+        assertEquals(41, r.curvature().length);
+    }
+
+    @Test
+    void theNetworkMustHaveTwoLayersAndTheGridAnOddLength() {
+        SpecException widths = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
+                name: t
+                kind: symmetry-curve
+                architecture: {widths: [5, 8, 8, 6]}
+                data: {samples: 4}
+                training: {learning_rate: 0.01, steps: 1}
+                seeds: 0
+                probe: {magnitudes: 1}
+                """));
+        assertEquals("architecture.widths: must be exactly 3 widths, each between 1 and 4096, found [5,8,8,6]",
+                widths.getMessage());
+        SpecException grid = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
+                name: t
+                kind: symmetry-curve
+                architecture: {widths: [5, 8, 6]}
+                data: {samples: 4}
+                training: {learning_rate: 0.01, steps: 1}
+                seeds: 0
+                probe: {magnitudes: 1, t_points: 100}
+                """));
+        assertEquals("probe.t_points: must be an odd integer between 9 and 100001, found 100", grid.getMessage());
+    }
+
+    @Test
+    void aDivergedMinimumIsAStatusNotAnException() {
+        Configuration c = Experiments.reader().parse("""
+                name: t
+                kind: symmetry-curve
+                architecture: {widths: [5, 8, 6]}
+                data: {samples: 4}
+                training: {learning_rate: 1.0e3, steps: 1000}
+                seeds: 0
+                probe: {magnitudes: 1}
+                """).configurations().get(0);
+        CurveRow r = new SymmetryCurveExperiment().trace(c, "t");
+        assertEquals("DIVERGED", r.trainStatus());
+        assertEquals("MINIMUM_DIVERGED", r.status());
+        assertTrue(Double.isNaN(r.dMax()) && !r.boundHolds() && !r.curveBelowChord());
+    }
+}
