@@ -232,20 +232,25 @@ public final class DenseEngine implements Engine {
     }
 
     /**
-     * The losses along straight lines, batched: {@code out[f][i]} is bitwise {@link #loss} at
+     * The losses along straight lines, batched ({@code batch} lanes, 0: {@link #autoBatch}): {@code out[f][i]}
+     * is bitwise {@link #loss} at
      * {@code w.interpolate(ends.get(f), alphas[i])}, or at {@code w} itself where {@code alphas[i] == 0}
      * and at {@code ends.get(f)} where it is 1.
      */
     @Override
-    public double[][] lineLosses(MlpParameters w, List<MlpParameters> ends, double[] alphas, RegressionData data) {
+    public double[][] lineLosses(MlpParameters w, List<MlpParameters> ends, double[] alphas, RegressionData data,
+            int batch) {
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch must be >= 0 (0: automatic), found " + batch);
+        }
         MlpArchitecture arch = w.architecture();
         requireFits(arch, data);
         int total = ends.size() * alphas.length;
         double[][] out = new double[ends.size()][alphas.length];
         if (!VECTOR_API || total <= 1) {
-            return Engine.super.lineLosses(w, ends, alphas, data);
+            return Engine.super.lineLosses(w, ends, alphas, data, batch);
         }
-        int width = Math.min(autoBatch(arch, data.samples()), InterleavedKernel.roundUp(total));
+        int width = Math.min(batch > 0 ? batch : autoBatch(arch, data.samples()), InterleavedKernel.roundUp(total));
         InterleavedKernel k = new InterleavedKernel(arch, data.samples(), width);
         int lanes = k.width();
         double[] x = data.x();

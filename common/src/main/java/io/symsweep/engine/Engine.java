@@ -55,8 +55,11 @@ public interface Engine {
      * loss at {@code (1 - a) w + a ends_f} for {@code a = alphas[i]}, computed by
      * {@link MlpParameters#interpolate}, and at {@code w} and {@code ends_f} themselves where {@code a} is
      * 0 and 1. Engines may batch the evaluations; the values must not depend on it.
+     *
+     * @param batch networks evaluated at once, a hint; 0 lets the engine choose
      */
-    default double[][] lineLosses(MlpParameters w, List<MlpParameters> ends, double[] alphas, RegressionData data) {
+    default double[][] lineLosses(MlpParameters w, List<MlpParameters> ends, double[] alphas, RegressionData data,
+            int batch) {
         double[][] out = new double[ends.size()][alphas.length];
         for (int f = 0; f < out.length; f++) {
             MlpParameters end = ends.get(f);

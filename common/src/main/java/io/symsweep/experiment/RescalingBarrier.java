@@ -26,8 +26,12 @@ import io.symsweep.table.MinimumRow;
 import io.symsweep.train.TrainingResult;
 import io.symsweep.train.TrainingSettings;
 import io.symsweep.train.TrainingStatus;
+import io.symsweep.train.TrainingProblem;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code rescaling-barrier}: Proposition 5.3 and Figures 2 and 4 (Zhao et al. 2025). Train a bias-free MLP
@@ -43,6 +47,10 @@ public final class RescalingBarrier implements ExperimentKind {
     public static final String NAME = "rescaling-barrier";
     /** Largest width accepted in a spec; beyond it the dense engine is the wrong tool. */
     public static final int MAX_WIDTH = 4096;
+    /** The execution setting that overrides the dense engine's automatic batch size; not in any configuration. */
+    public static final String BATCH_SIZE = "execution.batch_size";
+    /** Largest {@value #BATCH_SIZE}. */
+    public static final int MAX_BATCH = 65_536;
 
     private static final List<SpecField> FIELDS = List.of(
             SpecField.integerList("architecture.widths",
@@ -74,7 +82,10 @@ public final class RescalingBarrier implements ExperimentKind {
                             v -> (Long) v >= 25 && (Long) v <= 100_001 && (Long) v % 2 == 1)),
             SpecField.integer("probe.rescaled_layer",
                     "i: W_i is multiplied by m and W_{i+1} by m^-k (default l-1, the last two layers)")
-                    .checked(Check.atLeast(1)));
+                    .checked(Check.atLeast(1)),
+            SpecField.integer(BATCH_SIZE, "networks the dense engine trains or probes at once, rounded up to "
+                    + "whole SIMD vectors (default: automatic); changes speed, never results")
+                    .unhashed().checked(Check.between(1, MAX_BATCH)));
 
     @Override
     public String name() {
@@ -147,42 +158,117 @@ public final class RescalingBarrier implements ExperimentKind {
 
     /** Stage 1: trains the minimum of {@code minimum} (a configuration without probe settings). */
     public MinimumRow train(Configuration minimum, String sweep) {
-        MlpArchitecture arch = architecture(minimum);
-        RegressionData data = data(minimum);
-        String id = minimum.id();
-        MlpParameters init = WeightInit.fromSpecName(minimum.getString("training.init"))
-                .sample(arch, minimum.getDouble("training.init_scale"), initSeed(minimum));
-        TrainingSettings settings = new TrainingSettings(minimum.getDouble("training.learning_rate"),
-                minimum.getLong("training.steps"), minimum.getDouble("training.loss_tolerance"));
-        Engine engine = Engine.named(minimum.getString("training.engine"));
-        TrainingResult r = engine.train(init, data, settings);
-        return new MinimumRow(id, sweep, NAME, minimum.getLong("seed"), arch.label(), engine.name(), r.steps(),
-                r.finalLoss(), r.status().name(), r.seconds(), r.weights().layers(), data.yNorm2(),
-                minimum.canonicalForm(), BuildInfo.version());
+        return trainAll(List.of(minimum), sweep, 0).get(0);
+    }
+
+    /**
+     * Stage 1 for many minima at once, rows in the order of {@code minima}. The dense engine trains minima
+     * of the same shape (architecture and samples) as batches; every row is bitwise the one
+     * {@link #train} gives alone, but {@code train_seconds}, which for a batched minimum is its batch's
+     * wall time divided by the batch's size.
+     *
+     * @param batch networks trained at once ({@value #BATCH_SIZE}); 0 for the engine's automatic choice
+     */
+    public List<MinimumRow> trainAll(List<Configuration> minima, String sweep, int batch) {
+        Map<String, List<Integer>> byEngine = new LinkedHashMap<>();
+        List<TrainingProblem> problems = new ArrayList<>();
+        for (int i = 0; i < minima.size(); i++) {
+            Configuration minimum = minima.get(i);
+            MlpArchitecture arch = architecture(minimum);
+            MlpParameters init = WeightInit.fromSpecName(minimum.getString("training.init"))
+                    .sample(arch, minimum.getDouble("training.init_scale"), initSeed(minimum));
+            TrainingSettings settings = new TrainingSettings(minimum.getDouble("training.learning_rate"),
+                    minimum.getLong("training.steps"), minimum.getDouble("training.loss_tolerance"));
+            problems.add(new TrainingProblem(init, data(minimum), settings));
+            byEngine.computeIfAbsent(minimum.getString("training.engine"), k -> new ArrayList<>()).add(i);
+        }
+        MinimumRow[] rows = new MinimumRow[minima.size()];
+        for (Map.Entry<String, List<Integer>> e : byEngine.entrySet()) {
+            Engine engine = Engine.named(e.getKey());
+            List<TrainingResult> results = engine.trainAll(e.getValue().stream().map(problems::get).toList(), batch);
+            for (int j = 0; j < results.size(); j++) {
+                int i = e.getValue().get(j);
+                Configuration minimum = minima.get(i);
+                TrainingResult r = results.get(j);
+                RegressionData data = problems.get(i).data();
+                rows[i] = new MinimumRow(minimum.id(), sweep, NAME, minimum.getLong("seed"),
+                        r.weights().architecture().label(), engine.name(), r.steps(), r.finalLoss(), r.status().name(),
+                        r.seconds(), r.weights().layers(), data.yNorm2(), minimum.canonicalForm(), BuildInfo.version());
+            }
+        }
+        return List.of(rows);
     }
 
     /** Stage 2: the barrier between the minimum and its rescaled copy for the probe settings of {@code c}. */
     public BarrierRow probe(Configuration c, MinimumRow minimum, String sweep) {
-        MlpArchitecture arch = architecture(c);
+        return probeAll(List.of(c), minimum, sweep, 0).get(0);
+    }
+
+    /**
+     * Stage 2 for every probe setting of one minimum at once, rows in the order of {@code cs}: all factors
+     * times all alphas are one batch of loss evaluations for the engine; every row is bitwise the one
+     * {@link #probe} gives alone.
+     *
+     * @param batch networks evaluated at once ({@value #BATCH_SIZE}); 0 for the engine's automatic choice
+     */
+    public List<BarrierRow> probeAll(List<Configuration> cs, MinimumRow minimum, String sweep, int batch) {
+        BarrierRow[] rows = new BarrierRow[cs.size()];
+        if (cs.isEmpty()) {
+            return List.of();
+        }
+        MlpArchitecture arch = architecture(cs.get(0));
+        MlpParameters w = new MlpParameters(arch, minimum.weights());
+        boolean diverged = minimum.status().equals(TrainingStatus.DIVERGED.name()) || !w.isFinite();
+        // One batch per engine and alpha grid; in a sweep all probes of a minimum share its engine.
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < cs.size(); i++) {
+            Configuration c = cs.get(i);
+            if (!minimumOf(c).id().equals(minimum.configId())) {
+                throw new IllegalArgumentException("configuration " + c.id() + " does not probe minimum "
+                        + minimum.configId());
+            }
+            groups.computeIfAbsent(c.getString("training.engine") + "/" + c.getLong("probe.alpha_points"),
+                    k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : groups.values()) {
+            Configuration first = cs.get(group.get(0));
+            double[] alphas = AlphaGrid.uniform(first.getInt("probe.alpha_points"));
+            double k = arch.activation().degree();
+            List<MlpParameters> ends = new ArrayList<>();
+            double[][] losses = null;
+            if (!diverged) {
+                for (int i : group) {
+                    ends.add(new RescalingAction(cs.get(i).getInt("probe.rescaled_layer"), k)
+                            .act(cs.get(i).getDouble("probe.factor"), w));
+                }
+                losses = Engine.named(first.getString("training.engine"))
+                        .lineLosses(w, ends, alphas, data(first), batch);
+            }
+            for (int j = 0; j < group.size(); j++) {
+                int i = group.get(j);
+                rows[i] = row(cs.get(i), minimum, sweep, alphas, w, diverged ? null : ends.get(j),
+                        diverged ? null : losses[j]);
+            }
+        }
+        return List.of(rows);
+    }
+
+    /** The barrier row of {@code c}; {@code losses} null when the minimum diverged. */
+    private static BarrierRow row(Configuration c, MinimumRow minimum, String sweep, double[] alphas,
+            MlpParameters w, MlpParameters wPrime, double[] losses) {
         double m = c.getDouble("probe.factor");
         int layer = c.getInt("probe.rescaled_layer");
-        double k = arch.activation().degree();
-        double[] alphas = AlphaGrid.uniform(c.getInt("probe.alpha_points"));
-        double closedForm = ClosedForms.rescalingMidpointLoss(m, k, minimum.yNorm2());
-        MlpParameters w = new MlpParameters(arch, minimum.weights());
-        String base = c.id();
-        if (minimum.status().equals(TrainingStatus.DIVERGED.name()) || !w.isFinite()) {
+        double closedForm = ClosedForms.rescalingMidpointLoss(m, w.architecture().activation().degree(),
+                minimum.yNorm2());
+        if (losses == null) {
             double[] nan = new double[alphas.length];
             Arrays.fill(nan, Double.NaN);
-            return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, alphas, nan,
+            return new BarrierRow(c.id(), minimum.configId(), sweep, c.getLong("seed"), m, layer, alphas, nan,
                     Double.NaN, Double.NaN, closedForm, Double.NaN, "MINIMUM_DIVERGED", minimum.status(),
                     c.canonicalForm(), BuildInfo.version());
         }
-        MlpParameters wPrime = new RescalingAction(layer, k).act(m, w);
-        RegressionData data = data(c);
-        Engine engine = Engine.named(c.getString("training.engine"));
-        BarrierCurve curve = LinearInterpolationProbe.run(p -> engine.loss(p, data), w, wPrime, alphas);
-        return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, curve.alphas(),
+        BarrierCurve curve = LinearInterpolationProbe.curve(alphas, losses);
+        return new BarrierRow(c.id(), minimum.configId(), sweep, c.getLong("seed"), m, layer, curve.alphas(),
                 curve.losses(), curve.barrier(), curve.midpointLoss(), closedForm, w.distance(wPrime),
                 curve.isFinite() ? "OK" : "NONFINITE", minimum.status(), c.canonicalForm(), BuildInfo.version());
     }

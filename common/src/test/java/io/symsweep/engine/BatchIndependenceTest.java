@@ -128,7 +128,13 @@ class BatchIndependenceTest {
         List<MlpParameters> ends = List.of(WeightInit.LECUN_NORMAL.sample(arch, 1.0, 3), w.scaleLayer(1, 1e3),
                 WeightInit.HE_NORMAL.sample(arch, 5.0, 4));
         double[] alphas = io.symsweep.probe.AlphaGrid.uniform(25);
-        double[][] batched = engine.lineLosses(w, ends, alphas, data);
+        for (int batch : new int[] {0, 1, 16, 1000}) {
+            assertSameLosses(engine, w, ends, alphas, data, engine.lineLosses(w, ends, alphas, data, batch));
+        }
+    }
+
+    private static void assertSameLosses(DenseEngine engine, MlpParameters w, List<MlpParameters> ends,
+            double[] alphas, RegressionData data, double[][] batched) {
         for (int f = 0; f < ends.size(); f++) {
             for (int i = 0; i < alphas.length; i++) {
                 double a = alphas[i];

@@ -99,8 +99,8 @@ class EngineEquivalenceTest {
         List<MlpParameters> ends = List.of(w.scaleLayer(1, 3.0), problems.get(1).initial());
         double[] alphas = io.symsweep.probe.AlphaGrid.uniform(25);
         RegressionData data = problems.get(0).data();
-        double[][] dense = new DenseEngine().lineLosses(w, ends, alphas, data);
-        double[][] reference = dl4jEngine.lineLosses(w, ends, alphas, data);
+        double[][] dense = new DenseEngine().lineLosses(w, ends, alphas, data, 0);
+        double[][] reference = dl4jEngine.lineLosses(w, ends, alphas, data, 0);
         for (int f = 0; f < ends.size(); f++) {
             for (int a = 0; a < alphas.length; a++) {
                 assertRelativelyClose(reference[f][a], dense[f][a], EVAL_TOL, "line " + f + " alpha " + alphas[a]);

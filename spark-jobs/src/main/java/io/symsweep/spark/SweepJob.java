@@ -62,12 +62,19 @@ public final class SweepJob {
         }
         store.checkSchema(MinimaTable.INSTANCE);
         store.checkSchema(BarriersTable.INSTANCE);
-        TableSummary trained = trainStage(spec.name(), new ArrayList<>(minima.values()));
-        TableSummary probed = probeStage(spec.name(), kind, configurations);
+        int engineBatch = engineBatch(spec);
+        TableSummary trained = trainStage(spec.name(), new ArrayList<>(minima.values()), engineBatch);
+        TableSummary probed = probeStage(spec.name(), kind, configurations, engineBatch);
         return List.of(trained, probed);
     }
 
-    private TableSummary trainStage(String sweep, List<Configuration> minima) {
+    /** The spec's {@value RescalingBarrier#BATCH_SIZE}, or 0 (automatic). */
+    static int engineBatch(SweepSpec spec) {
+        Object b = spec.execution().get(RescalingBarrier.BATCH_SIZE);
+        return b == null ? 0 : Math.toIntExact((Long) b);
+    }
+
+    private TableSummary trainStage(String sweep, List<Configuration> minima, int engineBatch) {
         MinimaTable table = MinimaTable.INSTANCE;
         store.clearStaging(table);
         Set<String> done = store.committedIds(table);
@@ -77,13 +84,15 @@ public final class SweepJob {
             List<Configuration> batch = batches.get(b);
             jsc.setJobDescription(sweep + ": train minima, batch " + (b + 1) + "/" + batches.size() + " ("
                     + batch.size() + ")");
-            JavaRDD<Row> rows = jsc.parallelize(batch, slices(batch.size())).mapPartitions(new TrainTask(sweep));
+            JavaRDD<Row> rows = jsc.parallelize(batch, trainSlices(batch.size()))
+                    .mapPartitions(new TrainTask(sweep, engineBatch));
             store.append(table, rows);
         }
         return summary(table, todo.size(), minima.size() - todo.size());
     }
 
-    private TableSummary probeStage(String sweep, RescalingBarrier kind, List<Configuration> configurations) {
+    private TableSummary probeStage(String sweep, RescalingBarrier kind, List<Configuration> configurations,
+            int engineBatch) {
         BarriersTable table = BarriersTable.INSTANCE;
         store.clearStaging(table);
         Set<String> done = store.committedIds(table);
@@ -107,7 +116,7 @@ public final class SweepJob {
                     org.apache.spark.sql.Encoders.STRING()).toDF("config_id");
             JavaPairRDD<String, MinimumRow> minimumRdd = minimaTable.join(needed, "config_id").toJavaRDD()
                     .mapToPair(new MinimumById());
-            JavaRDD<Row> rows = planRdd.cogroup(minimumRdd, slices).flatMap(new ProbeTask(sweep));
+            JavaRDD<Row> rows = planRdd.cogroup(minimumRdd, slices).flatMap(new ProbeTask(sweep, engineBatch));
             store.append(table, rows);
         }
         return summary(table, todo.size(), configurations.size() - todo.size());
@@ -127,25 +136,44 @@ public final class SweepJob {
         return out;
     }
 
+    /**
+     * Partitions of the train stage: as for {@link #slices}, but with at least {@link #MIN_TRAIN_SLICE}
+     * minima each where that still leaves every core a task, so that the dense engine's SIMD batches
+     * (one vector, 8 networks on AVX-512, refilled as networks stop) stay full. Results do not depend on it.
+     */
+    private int trainSlices(int items) {
+        int parallelism = jsc.defaultParallelism();
+        return Math.max(1, Math.min(items, Math.max(parallelism, Math.min(parallelism * 8, items / MIN_TRAIN_SLICE))));
+    }
+
+    /** Minima per train partition below which batches would run part empty. */
+    static final int MIN_TRAIN_SLICE = 16;
+
     /** Enough tasks to balance uneven training times; results do not depend on it. */
     private int slices(int items) {
         return Math.max(1, Math.min(items, jsc.defaultParallelism() * 8));
     }
 
-    /** Trains each minimum of a partition; a few lines around {@link RescalingBarrier#train}. */
+    /**
+     * Trains the minima of a partition, those of one shape as batches; a few lines around
+     * {@link RescalingBarrier#trainAll}.
+     */
     private static final class TrainTask implements FlatMapFunction<Iterator<Configuration>, Row> {
         private static final long serialVersionUID = 1L;
         private final String sweep;
+        private final int engineBatch;
 
-        TrainTask(String sweep) {
+        TrainTask(String sweep, int engineBatch) {
             this.sweep = sweep;
+            this.engineBatch = engineBatch;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Configuration> configs) {
-            RescalingBarrier kind = new RescalingBarrier();
-            return new MappedIterator<>(configs,
-                    c -> SparkTables.toRow(MinimaTable.INSTANCE, kind.train(c, sweep)));
+            List<Configuration> minima = new ArrayList<>();
+            configs.forEachRemaining(minima::add);
+            List<MinimumRow> trained = new RescalingBarrier().trainAll(minima, sweep, engineBatch);
+            return new MappedIterator<>(trained.iterator(), m -> SparkTables.toRow(MinimaTable.INSTANCE, m));
         }
     }
 
@@ -160,14 +188,16 @@ public final class SweepJob {
         }
     }
 
-    /** Probes every configuration of one minimum; a few lines around {@link RescalingBarrier#probe}. */
+    /** Probes every configuration of one minimum as one batch; a few lines around {@link RescalingBarrier#probeAll}. */
     private static final class ProbeTask implements
             FlatMapFunction<Tuple2<String, Tuple2<Iterable<Configuration>, Iterable<MinimumRow>>>, Row> {
         private static final long serialVersionUID = 1L;
         private final String sweep;
+        private final int engineBatch;
 
-        ProbeTask(String sweep) {
+        ProbeTask(String sweep, int engineBatch) {
             this.sweep = sweep;
+            this.engineBatch = engineBatch;
         }
 
         @Override
@@ -177,10 +207,10 @@ public final class SweepJob {
                 throw new IllegalStateException("minimum " + group._1() + " is missing from the minima table");
             }
             MinimumRow m = minimum.next();
-            RescalingBarrier kind = new RescalingBarrier();
+            List<Configuration> probes = new ArrayList<>();
+            group._2()._1().forEach(probes::add);
             List<Row> rows = new ArrayList<>();
-            for (Configuration c : group._2()._1()) {
-                BarrierRow b = kind.probe(c, m, sweep);
+            for (BarrierRow b : new RescalingBarrier().probeAll(probes, m, sweep, engineBatch)) {
                 rows.add(SparkTables.toRow(BarriersTable.INSTANCE, b));
             }
             return rows.iterator();
