@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>The three products of a step (forward {@code Z_i = W_i A_{i-1}}, backward
  * {@code G_{i-1} = W_i^T G_i}, gradient {@code dL/dW_i = G_i A_{i-1}^T}) are one strided kernel,
  * {@link #product}, tiled 4 x 4 in registers (16 accumulators, 8 vector loads per 16 fused
- * multiply-adds). The update {@code W_i <- W_i - lr dL/dW_i} follows each layer's gradient, once
+ * multiply-adds). The update {@code W_i <- W_i - lr dL/dW_i} is applied in the gradient's tiles, once
  * {@code W_i} has served for {@code G_{i-1}}. Cost per network and step: {@code 3 P N} multiply-adds for
  * {@code P} weights and {@code N} samples (less {@code n_0 n_1 N}: there is no {@code G_0}), plus {@code P}
  * for the update. One vector of networks (8 on AVX-512) keeps the Figure-4 working set within L2; wider
@@ -182,7 +182,7 @@ final class InterleavedKernel {
         for (int i = 1; i <= layers; i++) {
             // Z_i (n_i x N) = W_i (n_i x n_{i-1}) A_{i-1} (n_{i-1} x N)
             product(w[i], n[i - 1] * width, width, a[i - 1], width, nn * width, n[i - 1],
-                    z[i], nn * width, width, n[i], nn);
+                    z[i], nn * width, width, n[i], nn, null);
             if (i < layers) {
                 activate(z[i], a[i]);
             }
@@ -213,46 +213,58 @@ final class InterleavedKernel {
             if (i > 1) {
                 // G_{i-1} (c x N) = W_i^T G_i: sum over the rows of W_i
                 product(w[i], width, c * width, g[i], width, nn * width, n[i],
-                        g[i - 1], nn * width, width, c, nn);
+                        g[i - 1], nn * width, width, c, nn, null);
                 activateBackward(z[i - 1], g[i - 1]);
             }
-            // dL/dW_i (n_i x c) = G_i A_{i-1}^T: sum over the samples
-            double[] gw = gradW[i];
-            product(g[i], nn * width, width, a[i - 1], nn * width, width, nn, gw, c * width, width, n[i], c);
-            double[] wi = w[i];
-            for (int v = 0; v < width; v += LANES) {
-                DoubleVector nl = DoubleVector.fromArray(SPECIES, negLr, v);
-                for (int p = v; p < wi.length; p += width) {
-                    DoubleVector.fromArray(SPECIES, gw, p).fma(nl, DoubleVector.fromArray(SPECIES, wi, p)).intoArray(wi, p);
-                }
-            }
+            // dL/dW_i (n_i x c) = G_i A_{i-1}^T, a sum over the samples, and W_i <- W_i - lr dL/dW_i
+            product(g[i], nn * width, width, a[i - 1], nn * width, width, nn, w[i], c * width, width, n[i], c,
+                    gradW[i]);
         }
     }
 
     /**
      * {@code out(p, q) = sum_{t < T} X(p, t) Y(q, t)} for {@code p < P}, {@code q < Q}, in every lane, where
      * {@code X(p, t) = x[p * xp + t * xt + lane]} and likewise {@code Y} and {@code out}; the sum starts
-     * from +0 and adds {@code t = 0, 1, ...} in order with one fused multiply-add each.
+     * from +0 and adds {@code t = 0, 1, ...} in order with one fused multiply-add each. With a
+     * {@code scratch} buffer shaped like {@code out}, the update {@code out(p, q) <- fma(sum, -lr, out(p, q))}
+     * instead (4 x 4 tiles apply it in registers; edge tiles go through {@code scratch}).
      */
     private void product(double[] x, int xp, int xt, double[] yy, int yq, int yt, int tCount,
-            double[] out, int op, int oq, int pCount, int qCount) {
+            double[] out, int op, int oq, int pCount, int qCount, double[] scratch) {
         int p4 = pCount & ~3;
         int q4 = qCount & ~3;
+        boolean update = scratch != null;
+        double[] edge = update ? scratch : out;
         for (int v = 0; v < width; v += LANES) {
             for (int p = 0; p < p4; p += 4) {
                 for (int q = 0; q < q4; q += 4) {
-                    tile4x4(x, p * xp + v, xp, xt, yy, q * yq + v, yq, yt, tCount, out, p * op + q * oq + v, op, oq);
+                    if (update) {
+                        tile4x4Update(x, p * xp + v, xp, xt, yy, q * yq + v, yq, yt, tCount, out, p * op + q * oq + v,
+                                op, oq, negLr, v);
+                    } else {
+                        tile4x4(x, p * xp + v, xp, xt, yy, q * yq + v, yq, yt, tCount, out, p * op + q * oq + v, op, oq);
+                    }
                 }
                 for (int q = q4; q < qCount; q++) {
-                    tile4x1(x, p * xp + v, xp, xt, yy, q * yq + v, yt, tCount, out, p * op + q * oq + v, op);
+                    tile4x1(x, p * xp + v, xp, xt, yy, q * yq + v, yt, tCount, edge, p * op + q * oq + v, op);
                 }
             }
             for (int p = p4; p < pCount; p++) {
                 for (int q = 0; q < q4; q += 4) {
-                    tile4x1(yy, q * yq + v, yq, yt, x, p * xp + v, xt, tCount, out, p * op + q * oq + v, oq);
+                    tile4x1(yy, q * yq + v, yq, yt, x, p * xp + v, xt, tCount, edge, p * op + q * oq + v, oq);
                 }
                 for (int q = q4; q < qCount; q++) {
-                    tile1x1(x, p * xp + v, xt, yy, q * yq + v, yt, tCount, out, p * op + q * oq + v);
+                    tile1x1(x, p * xp + v, xt, yy, q * yq + v, yt, tCount, edge, p * op + q * oq + v);
+                }
+            }
+            if (update && (p4 < pCount || q4 < qCount)) {
+                DoubleVector nl = DoubleVector.fromArray(SPECIES, negLr, v);
+                for (int p = 0; p < pCount; p++) {
+                    for (int q = p < p4 ? q4 : 0; q < qCount; q++) {
+                        int o = p * op + q * oq + v;
+                        DoubleVector.fromArray(SPECIES, scratch, o).fma(nl, DoubleVector.fromArray(SPECIES, out, o))
+                                .intoArray(out, o);
+                    }
                 }
             }
         }
@@ -324,6 +336,75 @@ final class InterleavedKernel {
         s31.intoArray(out, oo + oq);
         s32.intoArray(out, oo + 2 * oq);
         s33.intoArray(out, oo + 3 * oq);
+    }
+
+    /** {@link #tile4x4}, then {@code out <- fma(sum, -lr, out)} per lane (the SGD update, in registers). */
+    private static void tile4x4Update(double[] x, int xo, int xp, int xt, double[] y, int yo, int yq, int yt, int tCount,
+            double[] out, int oo, int op, int oq, double[] negLr, int lane) {
+        DoubleVector s00 = DoubleVector.zero(SPECIES);
+        DoubleVector s01 = s00;
+        DoubleVector s02 = s00;
+        DoubleVector s03 = s00;
+        DoubleVector s10 = s00;
+        DoubleVector s11 = s00;
+        DoubleVector s12 = s00;
+        DoubleVector s13 = s00;
+        DoubleVector s20 = s00;
+        DoubleVector s21 = s00;
+        DoubleVector s22 = s00;
+        DoubleVector s23 = s00;
+        DoubleVector s30 = s00;
+        DoubleVector s31 = s00;
+        DoubleVector s32 = s00;
+        DoubleVector s33 = s00;
+        for (int t = 0; t < tCount; t++) {
+            int xi = xo + t * xt;
+            int yi = yo + t * yt;
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xi);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, xi + xp);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, xi + 2 * xp);
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, xi + 3 * xp);
+            DoubleVector y0 = DoubleVector.fromArray(SPECIES, y, yi);
+            DoubleVector y1 = DoubleVector.fromArray(SPECIES, y, yi + yq);
+            DoubleVector y2 = DoubleVector.fromArray(SPECIES, y, yi + 2 * yq);
+            DoubleVector y3 = DoubleVector.fromArray(SPECIES, y, yi + 3 * yq);
+            s00 = x0.fma(y0, s00);
+            s01 = x0.fma(y1, s01);
+            s02 = x0.fma(y2, s02);
+            s03 = x0.fma(y3, s03);
+            s10 = x1.fma(y0, s10);
+            s11 = x1.fma(y1, s11);
+            s12 = x1.fma(y2, s12);
+            s13 = x1.fma(y3, s13);
+            s20 = x2.fma(y0, s20);
+            s21 = x2.fma(y1, s21);
+            s22 = x2.fma(y2, s22);
+            s23 = x2.fma(y3, s23);
+            s30 = x3.fma(y0, s30);
+            s31 = x3.fma(y1, s31);
+            s32 = x3.fma(y2, s32);
+            s33 = x3.fma(y3, s33);
+        }
+        DoubleVector nl = DoubleVector.fromArray(SPECIES, negLr, lane);
+        s00.fma(nl, DoubleVector.fromArray(SPECIES, out, oo)).intoArray(out, oo);
+        s01.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + oq)).intoArray(out, oo + oq);
+        s02.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 2 * oq)).intoArray(out, oo + 2 * oq);
+        s03.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 3 * oq)).intoArray(out, oo + 3 * oq);
+        oo += op;
+        s10.fma(nl, DoubleVector.fromArray(SPECIES, out, oo)).intoArray(out, oo);
+        s11.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + oq)).intoArray(out, oo + oq);
+        s12.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 2 * oq)).intoArray(out, oo + 2 * oq);
+        s13.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 3 * oq)).intoArray(out, oo + 3 * oq);
+        oo += op;
+        s20.fma(nl, DoubleVector.fromArray(SPECIES, out, oo)).intoArray(out, oo);
+        s21.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + oq)).intoArray(out, oo + oq);
+        s22.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 2 * oq)).intoArray(out, oo + 2 * oq);
+        s23.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 3 * oq)).intoArray(out, oo + 3 * oq);
+        oo += op;
+        s30.fma(nl, DoubleVector.fromArray(SPECIES, out, oo)).intoArray(out, oo);
+        s31.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + oq)).intoArray(out, oo + oq);
+        s32.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 2 * oq)).intoArray(out, oo + 2 * oq);
+        s33.fma(nl, DoubleVector.fromArray(SPECIES, out, oo + 3 * oq)).intoArray(out, oo + 3 * oq);
     }
 
     /**
