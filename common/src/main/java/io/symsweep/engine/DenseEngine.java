@@ -71,7 +71,25 @@ public final class DenseEngine implements Engine {
 
     @Override
     public double loss(MlpParameters w, RegressionData data) {
-        return kernel(w.architecture(), data).forward(w.layers());
+        return canonical(kernel(w.architecture(), data).forward(w.layers()));
+    }
+
+    /**
+     * {@code v}, or the canonical NaN for any NaN. Which NaN an operation on NaNs returns depends on the
+     * order of its operands in the machine code (it differs between the interpreter, C2 and the SIMD
+     * lanes), so diverged results are canonicalised to stay bitwise reproducible.
+     */
+    static double canonical(double v) {
+        return v != v ? Double.NaN : v;
+    }
+
+    private static double[][] canonical(double[][] w) {
+        for (double[] row : w) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = canonical(row[j]);
+            }
+        }
+        return w;
     }
 
     @Override
@@ -98,7 +116,8 @@ public final class DenseEngine implements Engine {
             step++;
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
-        return new TrainingResult(new MlpParameters(initial.architecture(), w), step, loss, status, seconds);
+        return new TrainingResult(new MlpParameters(initial.architecture(), canonical(w)), step, canonical(loss),
+                status, seconds);
     }
 
     /** Why a run stops at this loss and step, or null to go on (the rule of {@link Engine#train}). */
@@ -195,7 +214,8 @@ public final class DenseEngine implements Engine {
                         weights[i] = new double[arch.rows(i + 1) * arch.cols(i + 1)];
                     }
                     k.weights(lane, weights);
-                    out[index] = new TrainingResult(new MlpParameters(arch, weights), steps[lane], loss, status, 0);
+                    out[index] = new TrainingResult(new MlpParameters(arch, canonical(weights)), steps[lane],
+                            canonical(loss), status, 0);
                     stopped[lane] = true;
                     any = true;
                 } else {
@@ -278,7 +298,7 @@ public final class DenseEngine implements Engine {
             }
             k.forward();
             for (int lane = 0; lane < count; lane++) {
-                out[(start + lane) / alphas.length][(start + lane) % alphas.length] = k.loss[lane];
+                out[(start + lane) / alphas.length][(start + lane) % alphas.length] = canonical(k.loss[lane]);
             }
         }
         return out;

@@ -160,6 +160,22 @@ class BatchIndependenceTest {
         assertTrue(DenseEngine.autoBatch(tiny, 4) >= DenseEngine.autoBatch(fig4, 4));
     }
 
+    /**
+     * Which NaN a diverged network ends with depends on operand order in the machine code (interpreter,
+     * C2, SIMD lanes), so the engine returns the canonical NaN: bitwise reproducible tables.
+     */
+    private static void assertCanonicalNaNs(String what, double loss, double[] w) {
+        long nan = Double.doubleToRawLongBits(Double.NaN);
+        if (Double.isNaN(loss)) {
+            assertEquals(nan, Double.doubleToRawLongBits(loss), what + ": loss NaN is not canonical");
+        }
+        for (double v : w) {
+            if (Double.isNaN(v)) {
+                assertEquals(nan, Double.doubleToRawLongBits(v), what + ": weight NaN is not canonical");
+            }
+        }
+    }
+
     private static void assertSameResults(List<TrainingResult> expected, List<TrainingResult> actual, String what) {
         assertEquals(expected.size(), actual.size(), what);
         for (int i = 0; i < expected.size(); i++) {
@@ -172,6 +188,8 @@ class BatchIndependenceTest {
                     at + ": final loss " + e.finalLoss() + " vs " + a.finalLoss());
             double[] we = e.weights().flatten();
             double[] wa = a.weights().flatten();
+            assertCanonicalNaNs(at + " (alone)", e.finalLoss(), we);
+            assertCanonicalNaNs(at + " (batched)", a.finalLoss(), wa);
             for (int j = 0; j < we.length; j++) {
                 if (Double.doubleToRawLongBits(we[j]) != Double.doubleToRawLongBits(wa[j])) {
                     throw new AssertionError(at + ": weight " + j + " is " + wa[j] + ", alone " + we[j]);

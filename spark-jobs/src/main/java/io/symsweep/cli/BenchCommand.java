@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "minima of the --spark sweep (default: ${DEFAULT-VALUE})")
     int sparkNetworks;
 
-    @Option(names = "--spark-steps", paramLabel = "N", defaultValue = "5000",
+    @Option(names = "--spark-steps", paramLabel = "N", defaultValue = "20000",
             description = "SGD steps per minimum in the --spark sweep (default: ${DEFAULT-VALUE})")
     long sparkSteps;
 

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -74,6 +73,23 @@ public final class SparkScaling {
     private SparkScaling() {
     }
 
+    private static boolean sameBits(double[][] a, double[][] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (a[i].length != b[i].length) {
+                return false;
+            }
+            for (int j = 0; j < a[i].length; j++) {
+                if (Double.doubleToRawLongBits(a[i][j]) != Double.doubleToRawLongBits(b[i][j])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** The spec of the sweep: {@code networks} seeds of {@code network}, {@code steps} steps, one factor. */
     public static SweepSpec spec(BenchNetwork network, int networks, long steps) {
         MlpArchitecture arch = network.architecture();
@@ -91,8 +107,15 @@ public final class SparkScaling {
         return Experiments.reader().parse(yaml);
     }
 
-    /** Runs the sweep in-process, then on {@code spark} into {@code outDir} (which must be empty). */
+    /**
+     * Runs the sweep in-process, then on {@code spark} into {@code outDir} (which must not exist). A small
+     * sweep first warms Spark up (class loading, code generation of its queries), untimed, as the JIT is
+     * warm for the in-process run after its first networks.
+     */
     public static Result run(SparkSession spark, BenchNetwork network, int networks, long steps, String outDir) {
+        SweepSpec warmup = spec(network, 2 * spark.sparkContext().defaultParallelism() * SweepJob.MIN_TRAIN_SLICE, 10);
+        new SweepJob(spark, new ResultStore(spark, outDir + "-warmup"), SweepJob.DEFAULT_BATCH)
+                .run(warmup, warmup.configurations());
         SweepSpec spec = spec(network, networks, steps);
         List<Configuration> configurations = spec.configurations();
         RescalingBarrier kind = (RescalingBarrier) spec.kind();
@@ -116,12 +139,14 @@ public final class SparkScaling {
         double onSpark = (System.nanoTime() - t1) * 1e-9;
 
         boolean identical = true;
-        for (Row r : store.read(MinimaTable.INSTANCE).collectAsList()) {
+        List<Row> rows = store.read(MinimaTable.INSTANCE).collectAsList();
+        identical &= rows.size() == trained.size();
+        for (Row r : rows) {
             MinimumRow s = SparkTables.fromRow(MinimaTable.INSTANCE, r);
             MinimumRow local = byId.get(s.configId());
             identical &= local != null && s.steps() == local.steps()
                     && Double.doubleToRawLongBits(s.finalLoss()) == Double.doubleToRawLongBits(local.finalLoss())
-                    && Objects.deepEquals(s.weights(), local.weights());
+                    && sameBits(s.weights(), local.weights());
         }
         return new Result(networks, steps, inProcess, onSpark, spark.sparkContext().master(), identical);
     }
