@@ -279,21 +279,41 @@ public final class DenseEngine implements Engine {
             k.setData(lane, x, y);
         }
         double[][] u = w.layers();
-        double[][][] v = new double[ends.size()][][];
-        for (int f = 0; f < v.length; f++) {
-            v[f] = ends.get(f).layers();
+        double[][][] endWeights = new double[ends.size()][][];
+        for (int f = 0; f < endWeights.length; f++) {
+            endWeights[f] = ends.get(f).layers();
         }
+        int vl = InterleavedKernel.LANES;
+        double[] laneAlphas = new double[vl];
+        boolean[] mask = new boolean[vl];
         for (int start = 0; start < total; start += lanes) {
             int count = Math.min(lanes, total - start);
+            // Interior points a vector at a time, one pass per end among the vector's lanes (at most
+            // ceil(LANES / alphas) + 1); the endpoints, exactly w and ends_f, lane by lane.
+            for (int first = 0; first < count; first += vl) {
+                int firstEnd = (start + first) / alphas.length;
+                int lastEnd = (start + Math.min(count, first + vl) - 1) / alphas.length;
+                for (int f = firstEnd; f <= lastEnd; f++) {
+                    boolean any = false;
+                    for (int l = 0; l < vl; l++) {
+                        int position = start + first + l;
+                        double a = position < total ? alphas[position % alphas.length] : 0.0;
+                        mask[l] = first + l < count && position / alphas.length == f && a != 0 && a != 1;
+                        laneAlphas[l] = mask[l] ? a : 0.0;
+                        any |= mask[l];
+                    }
+                    if (any) {
+                        k.setInterpolatedLanes(first, u, endWeights[f], laneAlphas, mask);
+                    }
+                }
+            }
             for (int lane = 0; lane < count; lane++) {
                 int f = (start + lane) / alphas.length;
                 double a = alphas[(start + lane) % alphas.length];
                 if (a == 0) {
                     k.setWeights(lane, u);
                 } else if (a == 1) {
-                    k.setWeights(lane, v[f]);
-                } else {
-                    k.setInterpolated(lane, u, v[f], a);
+                    k.setWeights(lane, endWeights[f]);
                 }
             }
             k.forward();

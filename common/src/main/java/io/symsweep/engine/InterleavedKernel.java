@@ -131,6 +131,35 @@ final class InterleavedKernel {
         }
     }
 
+    /**
+     * Sets the weights of the lanes {@code v .. v + LANES - 1} where {@code mask} is set to
+     * {@code (1 - alphas[l]) u + alphas[l] end}, with the same operations as {@link #setInterpolated}
+     * ({@code beta * u + alpha * v}, two products and a sum, no fused multiply-add), a vector of lanes at
+     * a time; lanes outside {@code mask} keep their weights.
+     *
+     * @param v      the first lane, a multiple of {@link #LANES}
+     * @param alphas {@link #LANES} interpolation weights, one per lane
+     */
+    void setInterpolatedLanes(int v, double[][] u, double[][] end, double[] alphas, boolean[] mask) {
+        DoubleVector alpha = DoubleVector.fromArray(SPECIES, alphas, 0);
+        DoubleVector beta = DoubleVector.broadcast(SPECIES, 1.0).sub(alpha);
+        VectorMask<Double> m = VectorMask.fromArray(SPECIES, mask, 0);
+        boolean all = m.allTrue();
+        for (int i = 1; i <= layers; i++) {
+            double[] ui = u[i - 1];
+            double[] vi = end[i - 1];
+            double[] wi = w[i];
+            for (int e = 0, p = v; e < ui.length; e++, p += width) {
+                DoubleVector x = beta.mul(ui[e]).add(alpha.mul(vi[e]));
+                if (all) {
+                    x.intoArray(wi, p);
+                } else {
+                    DoubleVector.fromArray(SPECIES, wi, p).blend(x, m).intoArray(wi, p);
+                }
+            }
+        }
+    }
+
     /** Sets X and Y of {@code lane}. */
     void setData(int lane, double[] x, double[] yData) {
         scatter(x, a[0], lane);

@@ -127,9 +127,12 @@ class BatchIndependenceTest {
         MlpParameters w = WeightInit.LECUN_NORMAL.sample(arch, 1.0, 2);
         List<MlpParameters> ends = List.of(WeightInit.LECUN_NORMAL.sample(arch, 1.0, 3), w.scaleLayer(1, 1e3),
                 WeightInit.HE_NORMAL.sample(arch, 5.0, 4));
-        double[] alphas = io.symsweep.probe.AlphaGrid.uniform(25);
-        for (int batch : new int[] {0, 1, 16, 1000}) {
-            assertSameLosses(engine, w, ends, alphas, data, engine.lineLosses(w, ends, alphas, data, batch));
+        // 25 points: vectors of lanes span two lines; 3 points: one vector spans every line
+        for (int points : new int[] {25, 3}) {
+            double[] alphas = io.symsweep.probe.AlphaGrid.uniform(points);
+            for (int batch : new int[] {0, 1, 16, 1000}) {
+                assertSameLosses(engine, w, ends, alphas, data, engine.lineLosses(w, ends, alphas, data, batch));
+            }
         }
     }
 
