@@ -21,7 +21,7 @@ public record BenchNetwork(String name, MlpArchitecture architecture, int sample
             new MlpArchitecture(new int[] {8, 16, 32, 16, 8, 4}, Activation.leakyRelu(0.01)), 4, 0.01);
     /** Two layers with 100 hidden units: W1 100x8, W2 4x100, leaky ReLU, 4 samples. */
     public static final BenchNetwork WIDE100 = new BenchNetwork("wide100",
-            new MlpArchitecture(new int[] {8, 100, 4}, Activation.leakyRelu(0.01)), 4, 0.01);
+            new MlpArchitecture(new int[] {8, 100, 4}, Activation.leakyRelu(0.01)), 4, 0.001);
     /** A deep linear network of four 4x4 matrices, 4 samples. */
     public static final BenchNetwork DEEP_LINEAR = new BenchNetwork("deep-linear",
             new MlpArchitecture(new int[] {4, 4, 4, 4, 4}, Activation.linear()), 4, 0.001);
@@ -32,6 +32,11 @@ public record BenchNetwork(String name, MlpArchitecture architecture, int sample
         if (samples < 1 || !(learningRate > 0)) {
             throw new IllegalArgumentException("samples must be >= 1 and the learning rate > 0");
         }
+    }
+
+    /** The same network with another learning rate. */
+    public BenchNetwork withLearningRate(double rate) {
+        return new BenchNetwork(name, architecture, samples, rate);
     }
 
     /**

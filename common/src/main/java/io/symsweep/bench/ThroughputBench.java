@@ -220,8 +220,17 @@ public final class ThroughputBench {
 
     private static void requireAllSteps(TrainingResult r, long steps) {
         if (r.steps() != steps || r.status() != TrainingStatus.NOT_CONVERGED) {
-            throw new IllegalStateException("a benchmark run stopped early (" + r.status() + " after " + r.steps()
-                    + " steps); lower the learning rate");
+            throw new StoppedEarly("a benchmark network stopped early (" + r.status() + " after " + r.steps()
+                    + " of " + steps + " steps), so the steps counted are not the steps run");
+        }
+    }
+
+    /** A benchmark network diverged (its learning rate is too large for it). */
+    public static final class StoppedEarly extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StoppedEarly(String message) {
+            super(message);
         }
     }
 

@@ -37,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "samples (default: the network's, 4)")
     int samples;
 
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0",
+            description = "SGD step size (default: the network's, 0.01 for figure4, 0.001 for wide100 and deep-linear)")
+    double learningRate;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (- for stdout)")
     String json;
 
@@ -83,6 +87,12 @@ final class BenchCommand implements Callable<Integer> {
             throw new UserException("--network: must be figure4, wide100, deep-linear or an architecture label "
                     + "like mlp[8,100,4]/leaky_relu(0.01), found " + network);
         }
+        if (learningRate < 0 || !Double.isFinite(learningRate)) {
+            throw new UserException("--learning-rate: must be > 0, found " + learningRate);
+        }
+        if (learningRate > 0) {
+            net = net.withLearningRate(learningRate);
+        }
         if (networks < 1 || repeats < 1 || sparkNetworks < 1 || sparkSteps < 1 || !(warmup >= 0)
                 || !(repeatSeconds > 0)) {
             throw new UserException("--networks, --repeats, --spark-networks, --spark-steps must be >= 1, "
@@ -91,8 +101,13 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf("bench %s, %d samples, one thread, float64%n", net.architecture().label(), net.samples());
         w.flush();
-        ThroughputBench.Result r = ThroughputBench.run(new ThroughputBench.Options(net, networks, 64, repeats, warmup,
-                repeatSeconds, !noDl4j));
+        ThroughputBench.Result r;
+        try {
+            r = ThroughputBench.run(new ThroughputBench.Options(net, networks, 64, repeats, warmup, repeatSeconds,
+                    !noDl4j));
+        } catch (ThroughputBench.StoppedEarly e) {
+            throw new UserException(e.getMessage() + "; pass a smaller --learning-rate");
+        }
         print(w, r);
         Map<String, Object> out = new LinkedHashMap<>(r.toJson());
         if (spark) {
@@ -129,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
         w.printf("  %-34s %12s %10s %9s %8s %12s%n", "", "us/step", "x (c)", "GFLOP/s", "spread", "cpu us/step");
         row(w, "(a) DL4J MultiLayerNetwork.fit", r.dl4j(), c, r.flopsPerStep());
         row(w, "(b) dense, one network at a time", r.dense(), c, r.flopsPerStep());
-        row(w, "(c) dense, batched (" + r.lanes() + " lanes)", r.denseBatched(), c, r.flopsPerStep());
+        row(w, "(c) dense, batched (" + r.batch() + " at once)", r.denseBatched(), c, r.flopsPerStep());
         w.printf("  %-34s %12.0f %10s %9.2f %8.2f %12.0f%n", "probe evaluations per second",
                 r.probeEvalsPerSecond().median(), "", r.probeEvalsPerSecond().median() * r.flopsPerProbe() * 1e-9,
                 r.probeEvalsPerSecond().spread(), r.probeEvalsPerSecond().cpuMedian());
