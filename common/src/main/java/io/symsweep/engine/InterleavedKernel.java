@@ -50,7 +50,7 @@ final class InterleavedKernel {
     private final double[][] a;
     private final double[][] g;
     private final double[] y;
-    /** {@code gradW[i]}: {@code dL/dW_i} of the last {@link #backwardAndUpdate()}, laid out like {@code w}. */
+    /** {@code gradW[i]}: {@code dL/dW_i} of the edge tiles (past multiples of 4) before the update, like {@code w}. */
     private final double[][] gradW;
     /** Minus the learning rate, per network. */
     private final double[] negLr;

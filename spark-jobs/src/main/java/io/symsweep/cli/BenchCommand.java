@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "minima of the --spark sweep (default: ${DEFAULT-VALUE})")
     int sparkNetworks;
 
-    @Option(names = "--spark-steps", paramLabel = "N", defaultValue = "20000",
+    @Option(names = "--spark-steps", paramLabel = "N", defaultValue = "50000",
             description = "SGD steps per minimum in the --spark sweep (default: ${DEFAULT-VALUE})")
     long sparkSteps;
 
@@ -116,9 +116,9 @@ final class BenchCommand implements Callable<Integer> {
                 SparkScaling.Result s = SparkScaling.run(lease.session(), net, sparkNetworks, sparkSteps,
                         dir.resolve("out").toString());
                 w.printf("spark: %d networks x %d steps: in-process (1 thread) %.1f s = %.1f networks/s; %s %.1f s = "
-                        + "%.1f networks/s; speed-up %.2fx; minima identical: %s%n", s.networks(), s.steps(),
-                        s.inProcessSeconds(), s.inProcessRate(), s.master(), s.sparkSeconds(), s.sparkRate(),
-                        s.speedup(), s.identical());
+                        + "%.1f networks/s; speed-up %.2fx; minima identical: %s; Spark's fixed cost per sweep %.1f s%n",
+                        s.networks(), s.steps(), s.inProcessSeconds(), s.inProcessRate(), s.master(), s.sparkSeconds(),
+                        s.sparkRate(), s.speedup(), s.identical(), s.overheadSeconds());
                 out.put("spark", s.toJson());
             } finally {
                 deleteRecursively(dir);

@@ -36,9 +36,12 @@ public final class SparkScaling {
      * @param master           the Spark master
      * @param identical        true when the Spark minima equal the in-process ones bitwise (but
      *                         {@code train_seconds})
+     * @param overheadSeconds  wall time of a second tiny sweep on Spark ({@link #OVERHEAD_NETWORKS} networks,
+     *                         10 steps): the job's fixed cost (scheduling, Parquet, the probe stage's join),
+     *                         which caps the speed-up at {@code 2 T / (T + 2 overhead)} on 2 cores
      */
     public record Result(int networks, long steps, double inProcessSeconds, double sparkSeconds, String master,
-            boolean identical) {
+            boolean identical, double overheadSeconds) {
 
         /** Networks per second in-process. */
         public double inProcessRate() {
@@ -66,9 +69,13 @@ public final class SparkScaling {
             m.put("spark_networks_per_second", sparkRate());
             m.put("spark_speedup", speedup());
             m.put("identical_minima", identical);
+            m.put("spark_fixed_overhead_seconds", overheadSeconds);
             return m;
         }
     }
+
+    /** Networks of the warm-up and overhead sweeps. */
+    public static final int OVERHEAD_NETWORKS = 64;
 
     private SparkScaling() {
     }
@@ -113,9 +120,13 @@ public final class SparkScaling {
      * warm for the in-process run after its first networks.
      */
     public static Result run(SparkSession spark, BenchNetwork network, int networks, long steps, String outDir) {
-        SweepSpec warmup = spec(network, 2 * spark.sparkContext().defaultParallelism() * SweepJob.MIN_TRAIN_SLICE, 10);
+        SweepSpec warmup = spec(network, OVERHEAD_NETWORKS, 10);
         new SweepJob(spark, new ResultStore(spark, outDir + "-warmup"), SweepJob.DEFAULT_BATCH)
                 .run(warmup, warmup.configurations());
+        long t = System.nanoTime();
+        new SweepJob(spark, new ResultStore(spark, outDir + "-overhead"), SweepJob.DEFAULT_BATCH)
+                .run(warmup, warmup.configurations());
+        double overhead = (System.nanoTime() - t) * 1e-9;
         SweepSpec spec = spec(network, networks, steps);
         List<Configuration> configurations = spec.configurations();
         RescalingBarrier kind = (RescalingBarrier) spec.kind();
@@ -148,6 +159,6 @@ public final class SparkScaling {
                     && Double.doubleToRawLongBits(s.finalLoss()) == Double.doubleToRawLongBits(local.finalLoss())
                     && sameBits(s.weights(), local.weights());
         }
-        return new Result(networks, steps, inProcess, onSpark, spark.sparkContext().master(), identical);
+        return new Result(networks, steps, inProcess, onSpark, spark.sparkContext().master(), identical, overhead);
     }
 }
