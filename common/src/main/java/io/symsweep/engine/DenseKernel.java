@@ -7,6 +7,12 @@ import io.symsweep.model.MlpArchitecture;
  * The fused forward/backward pass of one bias-free MLP on one data set, on plain {@code double[]}
  * buffers allocated once. Not thread-safe: one kernel per thread.
  *
+ * <p>It performs, for its one network, exactly the IEEE 754 operations that {@link InterleavedKernel}
+ * performs in each SIMD lane: every sum starts from +0 and adds its terms in the same order with
+ * {@link Math#fma}, the loss is {@code fma(r, r, s)} over the residuals row by row, the update is
+ * {@code fma(g, -lr, w)}, and the activations make the same comparisons. So a network trained here is
+ * bitwise the one trained in any lane of a batch ({@code BatchIndependenceTest}).
+ *
  * <p>Forward: {@code Z_i = W_i A_{i-1}}, {@code A_i = s(Z_i)} for {@code i < l}, {@code f = Z_l}, with
  * {@code A_0 = X}. Backward (the chain rule for {@code L = ||Z_l - Y||^2}): {@code G_l = 2 (Z_l - Y)},
  * {@code dL/dW_i = G_i A_{i-1}^T}, {@code G_{i-1} = (W_i^T G_i) .* s'(Z_{i-1})}. Cost: {@code 3 P N}
@@ -57,18 +63,41 @@ final class DenseKernel {
         double loss = 0;
         for (int j = 0; j < out.length; j++) {
             double r = out[j] - y[j];
-            loss += r * r;
+            loss = Math.fma(r, r, loss);
         }
         return loss;
+    }
+
+    /**
+     * One step of gradient descent after {@link #forward}: backpropagation, and {@code W_i <- W_i - lr
+     * dL/dW_i} as {@code fma(g, -lr, w)} per weight, {@code W_i} updated once {@code G_{i-1}} is computed
+     * from it.
+     */
+    void backwardAndUpdate(double[][] w, double learningRate, double[][] scratch) {
+        backward(w, scratch);
+        double negLr = -learningRate;
+        for (int l = 0; l < w.length; l++) {
+            double[] wl = w[l];
+            double[] gl = scratch[l];
+            for (int j = 0; j < wl.length; j++) {
+                wl[j] = Math.fma(gl[j], negLr, wl[j]);
+            }
+        }
     }
 
     /** The loss at {@code w} and its gradient into {@code grad} (shaped like {@code w}). */
     double lossAndGradient(double[][] w, double[][] grad) {
         double loss = forward(w);
+        backward(w, grad);
+        return loss;
+    }
+
+    private void backward(double[][] w, double[][] grad) {
         double[] out = z[layers];
         double[] gl = g[layers];
         for (int j = 0; j < out.length; j++) {
-            gl[j] = 2.0 * (out[j] - y[j]);
+            double r = out[j] - y[j];
+            gl[j] = r + r;
         }
         for (int i = layers; i >= 1; i--) {
             multiplyTransposedRight(g[i], widths[i], a[i - 1], widths[i - 1], grad[i - 1]);
@@ -77,7 +106,6 @@ final class DenseKernel {
                 activateBackward(z[i - 1], g[i - 1]);
             }
         }
-        return loss;
     }
 
     /** {@code out (r x N) = W (r x c) A (c x N)}. */
@@ -92,7 +120,7 @@ final class DenseKernel {
                 double wik = w[i * c + k];
                 int p = k * n;
                 for (int j = 0; j < n; j++) {
-                    out[o + j] += wik * in[p + j];
+                    out[o + j] = Math.fma(wik, in[p + j], out[o + j]);
                 }
             }
         }
@@ -107,7 +135,7 @@ final class DenseKernel {
                 int aRow = k * n;
                 double s = 0;
                 for (int j = 0; j < n; j++) {
-                    s += gi[gRow + j] * in[aRow + j];
+                    s = Math.fma(gi[gRow + j], in[aRow + j], s);
                 }
                 grad[i * c + k] = s;
             }
@@ -124,7 +152,7 @@ final class DenseKernel {
                 double wik = w[i * c + k];
                 int o = k * n;
                 for (int j = 0; j < n; j++) {
-                    out[o + j] += wik * gi[gRow + j];
+                    out[o + j] = Math.fma(wik, gi[gRow + j], out[o + j]);
                 }
             }
         }

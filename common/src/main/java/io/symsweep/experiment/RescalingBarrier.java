@@ -30,10 +30,13 @@ import io.symsweep.table.Table;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.train.TrainingResult;
 import io.symsweep.train.TrainingStatus;
+import io.symsweep.train.TrainingProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -53,6 +56,10 @@ public final class RescalingBarrier implements ExperimentKind {
     public static final String NAME = "rescaling-barrier";
     /** Largest width accepted in a spec; beyond it the dense engine is the wrong tool. */
     public static final int MAX_WIDTH = 4096;
+    /** The execution setting that overrides the dense engine's automatic batch size; not in any configuration. */
+    public static final String BATCH_SIZE = "execution.batch_size";
+    /** Largest {@value #BATCH_SIZE}. */
+    public static final int MAX_BATCH = 65_536;
 
     /** {@code probe.permutation}: the rescaled copy as it is, or permuted for the lowest barrier (Prop 5.4). */
     public static final String IDENTITY = "identity";
@@ -90,7 +97,10 @@ public final class RescalingBarrier implements ExperimentKind {
                 SpecField.number("probe.factor_range",
                         "c >= 1: the orbit restricted to factors in [1/c, c] (Prop 5.6); every factor must lie in it, "
                         + "and rows carry the bound max over that range of Eq. (14)")
-                        .checked(Check.atLeast(1))));
+                        .checked(Check.atLeast(1)),
+                SpecField.integer(BATCH_SIZE, "networks the dense engine trains or probes at once, rounded up to "
+                        + "whole SIMD vectors (default: automatic); changes speed, never results")
+                        .unhashed().checked(Check.between(1, MAX_BATCH))));
         return List.copyOf(f);
     }
 
@@ -189,15 +199,42 @@ public final class RescalingBarrier implements ExperimentKind {
 
     /** Stage 1: trains the minimum of {@code minimum} (a configuration without probe settings). */
     public MinimumRow train(Configuration minimum, String sweep) {
-        MlpArchitecture arch = architecture(minimum);
-        RegressionData data = data(minimum);
-        String id = minimum.id();
-        MlpParameters init = initialWeights(minimum);
-        Engine engine = Engine.named(minimum.getString("training.engine"));
-        TrainingResult r = engine.train(init, data, TrainingFields.settings(minimum));
-        return new MinimumRow(id, sweep, NAME, minimum.getLong("seed"), arch.label(), engine.name(), r.steps(),
-                r.finalLoss(), r.status().name(), r.seconds(), r.weights().layers(), data.yNorm2(),
-                minimum.canonicalForm(), BuildInfo.version());
+        return trainAll(List.of(minimum), sweep, 0).get(0);
+    }
+
+    /**
+     * Stage 1 for many minima at once, rows in the order of {@code minima}. The dense engine trains minima
+     * of the same shape (architecture and samples) as batches; every row is bitwise the one
+     * {@link #train} gives alone, but {@code train_seconds}, which for a batched minimum is its batch's
+     * wall time divided by the batch's size.
+     *
+     * @param batch networks trained at once ({@value #BATCH_SIZE}); 0 for the engine's automatic choice
+     */
+    public List<MinimumRow> trainAll(List<Configuration> minima, String sweep, int batch) {
+        Map<String, List<Integer>> byEngine = new LinkedHashMap<>();
+        List<TrainingProblem> problems = new ArrayList<>();
+        for (int i = 0; i < minima.size(); i++) {
+            Configuration minimum = minima.get(i);
+            MlpArchitecture arch = architecture(minimum);
+            problems.add(new TrainingProblem(TrainingFields.initial(minimum, arch), data(minimum),
+                    TrainingFields.settings(minimum)));
+            byEngine.computeIfAbsent(minimum.getString("training.engine"), k -> new ArrayList<>()).add(i);
+        }
+        MinimumRow[] rows = new MinimumRow[minima.size()];
+        for (Map.Entry<String, List<Integer>> e : byEngine.entrySet()) {
+            Engine engine = Engine.named(e.getKey());
+            List<TrainingResult> results = engine.trainAll(e.getValue().stream().map(problems::get).toList(), batch);
+            for (int j = 0; j < results.size(); j++) {
+                int i = e.getValue().get(j);
+                Configuration minimum = minima.get(i);
+                TrainingResult r = results.get(j);
+                RegressionData data = problems.get(i).data();
+                rows[i] = new MinimumRow(minimum.id(), sweep, NAME, minimum.getLong("seed"),
+                        r.weights().architecture().label(), engine.name(), r.steps(), r.finalLoss(), r.status().name(),
+                        r.seconds(), r.weights().layers(), data.yNorm2(), minimum.canonicalForm(), BuildInfo.version());
+            }
+        }
+        return List.of(rows);
     }
 
     /**
@@ -206,53 +243,109 @@ public final class RescalingBarrier implements ExperimentKind {
      * ({@link PermutationBarrierProbe}: exhaustive up to width 7, else the identity and a Kuhn-Munkres matching).
      */
     public BarrierRow probe(Configuration c, MinimumRow minimum, String sweep) {
-        MlpArchitecture arch = architecture(c);
-        double m = c.getDouble("probe.factor");
-        int layer = c.getInt("probe.rescaled_layer");
-        double k = arch.activation().degree();
-        double[] alphas = AlphaGrid.uniform(c.getInt("probe.alpha_points"));
-        double closedForm = ClosedForms.rescalingMidpointLoss(m, k, minimum.yNorm2());
-        String permutation = permutation(c);
-        Double range = c.has("probe.factor_range") ? c.getDouble("probe.factor_range") : null;
-        Double rangeBound = range == null ? null : ClosedForms.rescalingLossBound(range, k, minimum.yNorm2());
-        MlpParameters w = new MlpParameters(arch, minimum.weights());
-        String base = c.id();
-        int width = arch.width(layer);
-        if (minimum.status().equals(TrainingStatus.DIVERGED.name()) || !w.isFinite()) {
-            double[] nan = new double[alphas.length];
-            Arrays.fill(nan, Double.NaN);
-            return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, permutation, alphas,
-                    nan, Double.NaN, Double.NaN, closedForm, Double.NaN, SEARCH_NONE, 0,
-                    Permutation.identity(width).images(), Double.NaN, range, rangeBound, "MINIMUM_DIVERGED",
-                    minimum.status(), c.canonicalForm(), BuildInfo.version());
+        return probeAll(List.of(c), minimum, sweep, 0).get(0);
+    }
+
+    /**
+     * Stage 2 for every probe setting of one minimum at once, rows in the order of {@code cs}. The probes that
+     * interpolate to the rescaled copy as it is ({@code permutation: identity}) are, per engine and alpha grid,
+     * one batch of loss evaluations (all factors times all alphas); {@code permutation: best} probes search
+     * their candidate permutations one network at a time. Every row is bitwise the one {@link #probe} gives
+     * alone.
+     *
+     * @param batch networks evaluated at once ({@value #BATCH_SIZE}); 0 for the engine's automatic choice
+     */
+    public List<BarrierRow> probeAll(List<Configuration> cs, MinimumRow minimum, String sweep, int batch) {
+        if (cs.isEmpty()) {
+            return List.of();
         }
+        BarrierRow[] rows = new BarrierRow[cs.size()];
+        MlpArchitecture arch = architecture(cs.get(0));
+        MlpParameters w = new MlpParameters(arch, minimum.weights());
+        boolean diverged = minimum.status().equals(TrainingStatus.DIVERGED.name()) || !w.isFinite();
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < cs.size(); i++) {
+            Configuration c = cs.get(i);
+            if (!minimumOf(c).id().equals(minimum.configId())) {
+                throw new IllegalArgumentException("configuration " + c.id() + " does not probe minimum "
+                        + minimum.configId());
+            }
+            if (diverged) {
+                rows[i] = divergedRow(c, minimum, sweep, arch);
+            } else if (permutation(c).equals(BEST)) {
+                rows[i] = bestPermutationRow(c, minimum, sweep, w);
+            } else {
+                // In a sweep all probes of a minimum share its engine; the alpha grid may differ.
+                groups.computeIfAbsent(c.getString("training.engine") + "/" + c.getLong("probe.alpha_points"),
+                        k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> group : groups.values()) {
+            Configuration first = cs.get(group.get(0));
+            double[] alphas = AlphaGrid.uniform(first.getInt("probe.alpha_points"));
+            List<MlpParameters> ends = new ArrayList<>();
+            for (int i : group) {
+                ends.add(RescalingAction.on(arch, cs.get(i).getInt("probe.rescaled_layer"))
+                        .act(cs.get(i).getDouble("probe.factor"), w));
+            }
+            double[][] losses = Engine.named(first.getString("training.engine"))
+                    .lineLosses(w, ends, alphas, data(first), batch);
+            for (int j = 0; j < group.size(); j++) {
+                Configuration c = cs.get(group.get(j));
+                BarrierCurve curve = LinearInterpolationProbe.curve(alphas, losses[j]);
+                rows[group.get(j)] = row(c, minimum, sweep, w, ends.get(j), curve, curve, SEARCH_NONE, 1,
+                        Permutation.identity(arch.width(c.getInt("probe.rescaled_layer"))));
+            }
+        }
+        return List.of(rows);
+    }
+
+    /** Proposition 5.4: the lowest barrier over permutations of the rescaled layer's units. */
+    private static BarrierRow bestPermutationRow(Configuration c, MinimumRow minimum, String sweep, MlpParameters w) {
+        MlpArchitecture arch = w.architecture();
+        int layer = c.getInt("probe.rescaled_layer");
+        double[] alphas = AlphaGrid.uniform(c.getInt("probe.alpha_points"));
         RegressionData data = data(c);
         Engine engine = Engine.named(c.getString("training.engine"));
         ToDoubleFunction<MlpParameters> loss = p -> engine.loss(p, data);
-        MlpParameters wPrime = RescalingAction.on(arch, layer).act(m, w);
-        BarrierCurve curve;
-        BarrierCurve identity;
-        String search;
-        int candidates;
-        Permutation best;
-        if (permutation.equals(BEST)) {
-            PermutedBarrier p = PermutationBarrierProbe.run(loss, w, wPrime, HiddenUnits.of(arch, layer), alphas);
-            curve = p.best();
-            identity = p.identity();
-            search = p.search().name().toLowerCase(Locale.ROOT);
-            candidates = p.candidates();
-            best = p.permutation();
-            wPrime = new PermutationAction(HiddenUnits.of(arch, layer)).act(best, wPrime);
-        } else {
-            curve = LinearInterpolationProbe.run(loss, w, wPrime, alphas);
-            identity = curve;
-            search = SEARCH_NONE;
-            candidates = 1;
-            best = Permutation.identity(width);
-        }
-        return new BarrierRow(base, minimum.configId(), sweep, c.getLong("seed"), m, layer, permutation,
-                curve.alphas(), curve.losses(), curve.barrier(), curve.midpointLoss(), closedForm, w.distance(wPrime),
-                search, candidates, best.images(), identity.barrier(), range, rangeBound,
+        MlpParameters wPrime = RescalingAction.on(arch, layer).act(c.getDouble("probe.factor"), w);
+        PermutedBarrier p = PermutationBarrierProbe.run(loss, w, wPrime, HiddenUnits.of(arch, layer), alphas);
+        MlpParameters permuted = new PermutationAction(HiddenUnits.of(arch, layer)).act(p.permutation(), wPrime);
+        return row(c, minimum, sweep, w, permuted, p.best(), p.identity(), p.search().name().toLowerCase(Locale.ROOT),
+                p.candidates(), p.permutation());
+    }
+
+    /** The row of a measured probe: {@code curve} to {@code wPrime}, {@code identity} to the unpermuted copy. */
+    private static BarrierRow row(Configuration c, MinimumRow minimum, String sweep, MlpParameters w,
+            MlpParameters wPrime, BarrierCurve curve, BarrierCurve identity, String search, int candidates,
+            Permutation best) {
+        double k = w.architecture().activation().degree();
+        Double range = factorRange(c);
+        return new BarrierRow(c.id(), minimum.configId(), sweep, c.getLong("seed"), c.getDouble("probe.factor"),
+                c.getInt("probe.rescaled_layer"), permutation(c), curve.alphas(), curve.losses(), curve.barrier(),
+                curve.midpointLoss(), ClosedForms.rescalingMidpointLoss(c.getDouble("probe.factor"), k, minimum.yNorm2()),
+                w.distance(wPrime), search, candidates, best.images(), identity.barrier(), range,
+                range == null ? null : ClosedForms.rescalingLossBound(range, k, minimum.yNorm2()),
                 curve.isFinite() ? "OK" : "NONFINITE", minimum.status(), c.canonicalForm(), BuildInfo.version());
+    }
+
+    /** The row of a probe whose minimum diverged: nothing to measure, the closed forms still stated. */
+    private static BarrierRow divergedRow(Configuration c, MinimumRow minimum, String sweep, MlpArchitecture arch) {
+        double k = arch.activation().degree();
+        int layer = c.getInt("probe.rescaled_layer");
+        double[] alphas = AlphaGrid.uniform(c.getInt("probe.alpha_points"));
+        double[] nan = new double[alphas.length];
+        Arrays.fill(nan, Double.NaN);
+        Double range = factorRange(c);
+        return new BarrierRow(c.id(), minimum.configId(), sweep, c.getLong("seed"), c.getDouble("probe.factor"), layer,
+                permutation(c), alphas, nan, Double.NaN, Double.NaN,
+                ClosedForms.rescalingMidpointLoss(c.getDouble("probe.factor"), k, minimum.yNorm2()), Double.NaN,
+                SEARCH_NONE, 0, Permutation.identity(arch.width(layer)).images(), Double.NaN, range,
+                range == null ? null : ClosedForms.rescalingLossBound(range, k, minimum.yNorm2()), "MINIMUM_DIVERGED",
+                minimum.status(), c.canonicalForm(), BuildInfo.version());
+    }
+
+    private static Double factorRange(Configuration c) {
+        return c.has("probe.factor_range") ? c.getDouble("probe.factor_range") : null;
     }
 }

@@ -29,6 +29,17 @@ public final class LinearInterpolationProbe {
             MlpParameters p = a == 0 ? w : a == 1 ? wPrime : w.interpolate(wPrime, a);
             losses[i] = loss.applyAsDouble(p);
         }
+        return curve(alphas, losses);
+    }
+
+    /**
+     * The curve of losses already evaluated on the grid (e.g. by a batched engine,
+     * {@code Engine.lineLosses}): its barrier and midpoint loss.
+     */
+    public static BarrierCurve curve(double[] alphas, double[] losses) {
+        if (alphas[0] != 0 || alphas[alphas.length - 1] != 1) {
+            throw new IllegalArgumentException("the alpha grid must start at 0 and end at 1");
+        }
         int mid = AlphaGrid.indexOfMidpoint(alphas);
         return new BarrierCurve(alphas, losses, barrier(alphas, losses), mid < 0 ? Double.NaN : losses[mid]);
     }

@@ -15,9 +15,12 @@ import java.util.List;
  * @param sweepable    true when a list or range sweeps it
  * @param check        the constraint on each value
  * @param doc          one line for the README and for "missing" messages
+ * @param hashed       true (the rule) when the value is part of each configuration and so of its id;
+ *                     false for an execution setting that cannot change any result (e.g. a batch size),
+ *                     which stays out of the configurations, in {@link SweepSpec#execution()}
  */
 public record SpecField(String path, String configKey, Type type, List<String> choices, boolean mandatory,
-        Object defaultValue, boolean sweepable, Check check, String doc) {
+        Object defaultValue, boolean sweepable, Check check, String doc, boolean hashed) {
 
     /** Value types. Integers parse to {@link Long}, numbers to {@link Double}, integer lists to {@code List<Long>}. */
     public enum Type {
@@ -36,6 +39,9 @@ public record SpecField(String path, String configKey, Type type, List<String> c
     }
 
     public SpecField {
+        if (!hashed && sweepable) {
+            throw new IllegalArgumentException(path + ": an execution setting takes one value, it cannot be swept");
+        }
         choices = choices == null ? List.of() : List.copyOf(choices);
         if (check == null) {
             check = Check.ANY;
@@ -43,48 +49,56 @@ public record SpecField(String path, String configKey, Type type, List<String> c
     }
 
     public static SpecField integer(String path, String doc) {
-        return new SpecField(path, path, Type.INTEGER, null, false, null, true, null, doc);
+        return new SpecField(path, path, Type.INTEGER, null, false, null, true, null, doc, true);
     }
 
     public static SpecField number(String path, String doc) {
-        return new SpecField(path, path, Type.NUMBER, null, false, null, true, null, doc);
+        return new SpecField(path, path, Type.NUMBER, null, false, null, true, null, doc, true);
     }
 
     public static SpecField string(String path, String doc) {
-        return new SpecField(path, path, Type.STRING, null, false, null, true, null, doc);
+        return new SpecField(path, path, Type.STRING, null, false, null, true, null, doc, true);
     }
 
     public static SpecField bool(String path, String doc) {
-        return new SpecField(path, path, Type.BOOLEAN, null, false, null, true, null, doc);
+        return new SpecField(path, path, Type.BOOLEAN, null, false, null, true, null, doc, true);
     }
 
     public static SpecField choice(String path, List<String> choices, String doc) {
-        return new SpecField(path, path, Type.CHOICE, choices, false, null, true, null, doc);
+        return new SpecField(path, path, Type.CHOICE, choices, false, null, true, null, doc, true);
     }
 
     public static SpecField integerList(String path, String doc) {
-        return new SpecField(path, path, Type.INTEGER_LIST, null, false, null, true, null, doc);
+        return new SpecField(path, path, Type.INTEGER_LIST, null, false, null, true, null, doc, true);
     }
 
     public SpecField required() {
-        return new SpecField(path, configKey, type, choices, true, null, sweepable, check, doc);
+        return new SpecField(path, configKey, type, choices, true, null, sweepable, check, doc, hashed);
     }
 
     public SpecField defaultsTo(Object value) {
-        return new SpecField(path, configKey, type, choices, false, value, sweepable, check, doc);
+        return new SpecField(path, configKey, type, choices, false, value, sweepable, check, doc, hashed);
     }
 
     public SpecField checked(Check c) {
-        return new SpecField(path, configKey, type, choices, mandatory, defaultValue, sweepable, c, doc);
+        return new SpecField(path, configKey, type, choices, mandatory, defaultValue, sweepable, c, doc, hashed);
     }
 
     /** A field that takes exactly one value, never a list or range. */
     public SpecField fixed() {
-        return new SpecField(path, configKey, type, choices, mandatory, defaultValue, false, check, doc);
+        return new SpecField(path, configKey, type, choices, mandatory, defaultValue, false, check, doc, hashed);
+    }
+
+    /**
+     * An execution setting: one value (never swept), kept out of every configuration and its id, so
+     * changing it reruns nothing and must change no result.
+     */
+    public SpecField unhashed() {
+        return new SpecField(path, configKey, type, choices, mandatory, defaultValue, false, check, doc, false);
     }
 
     public SpecField key(String key) {
-        return new SpecField(path, key, type, choices, mandatory, defaultValue, sweepable, check, doc);
+        return new SpecField(path, key, type, choices, mandatory, defaultValue, sweepable, check, doc, hashed);
     }
 
     /** What a value must be, for messages: {@code an integer >= 1}, {@code one of dense, dl4j}. */

@@ -79,6 +79,7 @@ public final class SpecReader {
         Map<String, List<Object>> found = new LinkedHashMap<>();
         walk(root, "", byPath, found);
         Map<String, List<Object>> axes = new LinkedHashMap<>();
+        Map<String, Object> execution = new LinkedHashMap<>();
         for (SpecField f : fields) {
             List<Object> v = found.get(f.path());
             if (v == null) {
@@ -90,9 +91,13 @@ public final class SpecReader {
                 }
                 v = List.of(f.defaultValue());
             }
-            axes.put(f.configKey(), v);
+            if (f.hashed()) {
+                axes.put(f.configKey(), v);
+            } else {
+                execution.put(f.configKey(), v.get(0));
+            }
         }
-        return new SweepSpec(name, kind, axes);
+        return new SweepSpec(name, kind, axes, execution);
     }
 
     private static JsonNode tree(String yaml) {

@@ -25,8 +25,9 @@ public final class MinimaTable implements Table<MinimumRow> {
                     MinimumRow::finalLoss),
             Column.of("status", ColumnType.STRING, "CONVERGED (loss below tolerance), NOT_CONVERGED or DIVERGED",
                     MinimumRow::status),
-            Column.of("train_seconds", ColumnType.DOUBLE, "wall-clock training time (the only non-reproducible column)",
-                    MinimumRow::trainSeconds),
+            Column.of("train_seconds", ColumnType.DOUBLE, "wall-clock training time; for a minimum trained in a "
+                    + "batch (dense engine), the batch's wall time divided by the number of networks in it (the only "
+                    + "non-reproducible column)", MinimumRow::trainSeconds),
             Column.of("weights", ColumnType.DOUBLE_MATRIX,
                     "trained weights: element i-1 is W_i row-major, shape n_i x n_{i-1} from the architecture",
                     MinimumRow::weights),

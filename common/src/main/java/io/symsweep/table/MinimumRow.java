@@ -12,7 +12,7 @@ package io.symsweep.table;
  * @param steps        gradient steps taken
  * @param finalLoss    {@code ||Y - f(X)||_F^2} at the stored weights
  * @param status       CONVERGED, NOT_CONVERGED or DIVERGED
- * @param trainSeconds wall-clock training time
+ * @param trainSeconds wall-clock training time; in a batch, the batch's wall time over its size
  * @param weights      {@code weights[i-1]} is {@code W_i}, row-major, shaped by the architecture
  * @param yNorm2       {@code ||Y||_F^2}
  * @param config       the canonical form of the configuration

@@ -8,9 +8,12 @@ import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
 import io.symsweep.model.WeightInit;
+import io.symsweep.train.TrainingProblem;
 import io.symsweep.train.TrainingResult;
 import io.symsweep.train.TrainingSettings;
 import io.symsweep.train.TrainingStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -66,6 +69,43 @@ class EngineEquivalenceTest {
         assertTrue(dense.finalLoss() < new DenseEngine().loss(w0, data), "training lowered the loss");
         assertRelativelyClose(dl4j.finalLoss(), dense.finalLoss(), TRAIN_TOL, "final loss");
         assertVectorsClose(dl4j.weights().flatten(), dense.weights().flatten(), TRAIN_TOL, "weights");
+    }
+
+    /**
+     * The batched path (an interleaved SIMD batch next to other networks) against DL4J trained network by
+     * network: the same 20 steps (fewer than above: some of these problems amplify rounding differences
+     * late), the same weights to {@link #TRAIN_TOL}; and batched probe losses
+     * against DL4J's score.
+     */
+    @ParameterizedTest
+    @MethodSource("networks")
+    void batchedTrainingAndProbesMatchDl4j(MlpArchitecture arch, int samples, double lr) {
+        List<TrainingProblem> problems = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            problems.add(new TrainingProblem(WeightInit.LECUN_NORMAL.sample(arch, 1.0, 50 + i),
+                    RegressionData.gaussian(arch.inputs(), arch.outputs(), samples, 60 + i),
+                    new TrainingSettings(lr * (0.5 + 0.1 * i), 20, 0)));
+        }
+        List<TrainingResult> batched = new DenseEngine().trainAll(problems, 0);
+        Dl4jEngine dl4jEngine = new Dl4jEngine();
+        List<TrainingResult> dl4j = dl4jEngine.trainAll(problems, 0);
+        for (int i = 0; i < problems.size(); i++) {
+            assertEquals(20, batched.get(i).steps());
+            assertRelativelyClose(dl4j.get(i).finalLoss(), batched.get(i).finalLoss(), TRAIN_TOL, "final loss " + i);
+            assertVectorsClose(dl4j.get(i).weights().flatten(), batched.get(i).weights().flatten(), TRAIN_TOL,
+                    "weights " + i);
+        }
+        MlpParameters w = batched.get(0).weights();
+        List<MlpParameters> ends = List.of(w.scaleLayer(1, 3.0), problems.get(1).initial());
+        double[] alphas = io.symsweep.probe.AlphaGrid.uniform(25);
+        RegressionData data = problems.get(0).data();
+        double[][] dense = new DenseEngine().lineLosses(w, ends, alphas, data, 0);
+        double[][] reference = dl4jEngine.lineLosses(w, ends, alphas, data, 0);
+        for (int f = 0; f < ends.size(); f++) {
+            for (int a = 0; a < alphas.length; a++) {
+                assertRelativelyClose(reference[f][a], dense[f][a], EVAL_TOL, "line " + f + " alpha " + alphas[a]);
+            }
+        }
     }
 
     static void assertRelativelyClose(double expected, double actual, double tol, String what) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code symsweep}: the entry point of the launcher and of spark-submit. */
 @Command(name = "symsweep", mixinStandardHelpOptions = true, versionProvider = SymsweepCommand.Version.class,
         description = "Distributed sweeps over the loss landscape of neural networks through parameter-space symmetry.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, SqlCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SymsweepCommand implements Runnable {
 
     /** Exit status of a user error (bad spec, bad option): one line on stderr, no stack trace. */
@@ -20,7 +21,7 @@ public final class SymsweepCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: run, validate or sql");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: run, validate, sql or bench");
     }
 
     /** The configured command line; exit codes: 0 ok, 1 failure, 2 user error. */

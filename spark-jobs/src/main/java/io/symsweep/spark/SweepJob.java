@@ -4,6 +4,7 @@ import io.symsweep.experiment.IndependentExperiment;
 import io.symsweep.experiment.RescalingBarrier;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
+import io.symsweep.table.BarrierRow;
 import io.symsweep.table.BarriersTable;
 import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
@@ -62,12 +63,19 @@ public final class SweepJob {
         }
         store.checkSchema(MinimaTable.INSTANCE);
         store.checkSchema(BarriersTable.INSTANCE);
-        TableSummary trained = trainStage(spec.name(), new ArrayList<>(minima.values()));
-        TableSummary probed = probeStage(spec.name(), kind, configurations);
+        int engineBatch = engineBatch(spec);
+        TableSummary trained = trainStage(spec.name(), new ArrayList<>(minima.values()), engineBatch);
+        TableSummary probed = probeStage(spec.name(), kind, configurations, engineBatch);
         return List.of(trained, probed);
     }
 
-    private TableSummary trainStage(String sweep, List<Configuration> minima) {
+    /** The spec's {@value RescalingBarrier#BATCH_SIZE}, or 0 (automatic). */
+    static int engineBatch(SweepSpec spec) {
+        Object b = spec.execution().get(RescalingBarrier.BATCH_SIZE);
+        return b == null ? 0 : Math.toIntExact((Long) b);
+    }
+
+    private TableSummary trainStage(String sweep, List<Configuration> minima, int engineBatch) {
         MinimaTable table = MinimaTable.INSTANCE;
         store.clearStaging(table);
         Set<String> done = store.committedIds(table);
@@ -78,15 +86,16 @@ public final class SweepJob {
                 List<Configuration> batch = batches.get(b);
                 jsc.setJobDescription(sweep + ": train minima, batch " + (b + 1) + "/" + batches.size() + " ("
                         + batch.size() + ")");
-                JavaRDD<Row> rows = jsc.parallelize(batch, slices(batch.size()))
-                        .mapPartitions(new TrainTask(sweep, progress.counter()));
+                JavaRDD<Row> rows = jsc.parallelize(batch, trainSlices(batch.size()))
+                        .mapPartitions(new TrainTask(sweep, engineBatch, progress.counter()));
                 store.append(table, rows);
             }
         }
         return summary(table, todo.size(), minima.size() - todo.size());
     }
 
-    private TableSummary probeStage(String sweep, RescalingBarrier kind, List<Configuration> configurations) {
+    private TableSummary probeStage(String sweep, RescalingBarrier kind, List<Configuration> configurations,
+            int engineBatch) {
         BarriersTable table = BarriersTable.INSTANCE;
         store.clearStaging(table);
         Set<String> done = store.committedIds(table);
@@ -133,7 +142,7 @@ public final class SweepJob {
                 jsc.setJobDescription(sweep + ": probe barriers, batch " + (b + 1) + "/" + batches.size() + " ("
                         + configs + " probes of " + groups.size() + " minima)");
                 JavaRDD<Row> rows = jsc.parallelize(groups, slices(groups.size()))
-                        .flatMap(new ProbeTask(sweep, progress.counter()));
+                        .flatMap(new ProbeTask(sweep, engineBatch, progress.counter()));
                 store.append(table, rows);
             }
         }
@@ -154,30 +163,47 @@ public final class SweepJob {
         return out;
     }
 
+    /**
+     * Partitions of the train stage: as for {@link #slices}, but with at least {@link #MIN_TRAIN_SLICE}
+     * minima each where that still leaves every core a task, so that the dense engine's SIMD batches
+     * (one vector, 8 networks on AVX-512, refilled as networks stop) stay full. Results do not depend on it.
+     */
+    private int trainSlices(int items) {
+        int parallelism = jsc.defaultParallelism();
+        return Math.max(1, Math.min(items, Math.max(parallelism, Math.min(parallelism * 8, items / MIN_TRAIN_SLICE))));
+    }
+
+    /** Minima per train partition below which batches would run part empty. */
+    static final int MIN_TRAIN_SLICE = 16;
+
     /** Enough tasks to balance uneven training times; results do not depend on it. */
     private int slices(int items) {
         return Math.max(1, Math.min(items, jsc.defaultParallelism() * 8));
     }
 
-    /** Trains each minimum of a partition; a few lines around {@link RescalingBarrier#train}. */
+    /**
+     * Trains the minima of a partition, those of one shape as batches; a few lines around
+     * {@link RescalingBarrier#trainAll}.
+     */
     private static final class TrainTask implements FlatMapFunction<Iterator<Configuration>, Row> {
         private static final long serialVersionUID = 1L;
         private final String sweep;
+        private final int engineBatch;
         private final LongAccumulator done;
 
-        TrainTask(String sweep, LongAccumulator done) {
+        TrainTask(String sweep, int engineBatch, LongAccumulator done) {
             this.sweep = sweep;
+            this.engineBatch = engineBatch;
             this.done = done;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Configuration> configs) {
-            RescalingBarrier kind = new RescalingBarrier();
-            return new MappedIterator<>(configs, c -> {
-                Row row = SparkTables.toRow(MinimaTable.INSTANCE, kind.train(c, sweep));
-                done.add(1);
-                return row;
-            });
+            List<Configuration> minima = new ArrayList<>();
+            configs.forEachRemaining(minima::add);
+            List<MinimumRow> trained = new RescalingBarrier().trainAll(minima, sweep, engineBatch);
+            done.add(trained.size());
+            return new MappedIterator<>(trained.iterator(), m -> SparkTables.toRow(MinimaTable.INSTANCE, m));
         }
     }
 
@@ -185,25 +211,26 @@ public final class SweepJob {
     record ProbeGroup(MinimumRow minimum, List<Configuration> configs) implements java.io.Serializable {
     }
 
-    /** Probes every configuration of one minimum; a few lines around {@link RescalingBarrier#probe}. */
+    /** Probes every configuration of one minimum as one batch; a few lines around {@link RescalingBarrier#probeAll}. */
     private static final class ProbeTask implements FlatMapFunction<ProbeGroup, Row> {
         private static final long serialVersionUID = 1L;
         private final String sweep;
+        private final int engineBatch;
         private final LongAccumulator done;
 
-        ProbeTask(String sweep, LongAccumulator done) {
+        ProbeTask(String sweep, int engineBatch, LongAccumulator done) {
             this.sweep = sweep;
+            this.engineBatch = engineBatch;
             this.done = done;
         }
 
         @Override
         public Iterator<Row> call(ProbeGroup group) {
-            RescalingBarrier kind = new RescalingBarrier();
             List<Row> rows = new ArrayList<>();
-            for (Configuration c : group.configs()) {
-                rows.add(SparkTables.toRow(BarriersTable.INSTANCE, kind.probe(c, group.minimum(), sweep)));
-                done.add(1);
+            for (BarrierRow b : new RescalingBarrier().probeAll(group.configs(), group.minimum(), sweep, engineBatch)) {
+                rows.add(SparkTables.toRow(BarriersTable.INSTANCE, b));
             }
+            done.add(rows.size());
             return rows.iterator();
         }
     }

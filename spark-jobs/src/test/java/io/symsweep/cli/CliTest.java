@@ -107,4 +107,30 @@ class CliTest {
         assertTrue(bad.err().startsWith("symsweep: query: "), bad.err());
         assertFalse(bad.err().contains("\tat "), "no stack trace");
     }
+
+    @Test
+    void benchWritesTheJsonFigures() throws Exception {
+        Path json = dir.resolve("bench.json");
+        Result r = symsweep("bench", "--network", "deep-linear", "--networks", "8", "--repeats", "1", "--warmup", "0",
+                "--repeat-seconds", "0.001", "--no-dl4j", "--spark", "--spark-networks", "12", "--spark-steps", "5",
+                "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(c) dense, batched"), r.out());
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        for (String key : new String[] {"dl4j_us_per_step", "dense_us_per_step", "dense_batched_us_per_step",
+                "probe_evals_per_second"}) {
+            assertTrue(tree.has(key), key);
+        }
+        assertTrue(tree.get("dense_batched_us_per_step").asDouble() > 0);
+        assertEquals(12, tree.get("spark").get("networks").asInt());
+        assertTrue(tree.get("spark").get("identical_minima").asBoolean(), "Spark trains the same minima bitwise");
+    }
+
+    @Test
+    void benchRejectsAnUnknownNetwork() {
+        Result r = symsweep("bench", "--network", "resnet50");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("symsweep: --network: must be figure4, wide100, deep-linear"), r.err());
+        assertEquals(1, r.err().lines().count());
+    }
 }

@@ -1,0 +1,170 @@
+package io.symsweep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.symsweep.bench.BenchNetwork;
+import io.symsweep.bench.ThroughputBench;
+import io.symsweep.spark.Sessions;
+import io.symsweep.spark.SparkScaling;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code symsweep bench}: training and probing throughput on one thread, and optionally Spark's speed-up. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure throughput on one thread: microseconds per model-step of DL4J fit, of the dense "
+                + "engine one network at a time and batched, and probe evaluations per second; each the median of "
+                + "timed repeats after warm-up.",
+                "--spark also runs one sweep of many networks in-process and on Spark (local[2]) and prints the "
+                + "ratio of the rates."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--network", paramLabel = "NAME", defaultValue = "figure4",
+            description = "figure4 (default), wide100, deep-linear, or a label such as mlp[8,100,4]/leaky_relu(0.01)")
+    String network;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "0",
+            description = "samples (default: the network's, 4)")
+    int samples;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0",
+            description = "SGD step size (default: the network's, 0.01 for figure4, 0.001 for wide100 and deep-linear)")
+    double learningRate;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (- for stdout)")
+    String json;
+
+    @Option(names = "--networks", paramLabel = "N", defaultValue = "512",
+            description = "networks in the batched measurement (default: ${DEFAULT-VALUE})")
+    int networks;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "11",
+            description = "timed repeats per figure; the median is reported (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "1.0",
+            description = "untimed warm-up per figure (default: ${DEFAULT-VALUE})")
+    double warmup;
+
+    @Option(names = "--repeat-seconds", paramLabel = "SECONDS", defaultValue = "0.1",
+            description = "length of one timed repeat (default: ${DEFAULT-VALUE})")
+    double repeatSeconds;
+
+    @Option(names = "--no-dl4j", description = "skip the DL4J figure")
+    boolean noDl4j;
+
+    @Option(names = "--spark", description = "also run one sweep in-process and on Spark and compare the rates")
+    boolean spark;
+
+    @Option(names = "--spark-networks", paramLabel = "N", defaultValue = "2000",
+            description = "minima of the --spark sweep (default: ${DEFAULT-VALUE})")
+    int sparkNetworks;
+
+    @Option(names = "--spark-steps", paramLabel = "N", defaultValue = "50000",
+            description = "SGD steps per minimum in the --spark sweep (default: ${DEFAULT-VALUE})")
+    long sparkSteps;
+
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+            description = "Spark master of --spark (default: ${DEFAULT-VALUE})")
+    String master;
+
+    @Override
+    public Integer call() throws IOException {
+        BenchNetwork net;
+        try {
+            net = BenchNetwork.parse(network, samples);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--network: must be figure4, wide100, deep-linear or an architecture label "
+                    + "like mlp[8,100,4]/leaky_relu(0.01), found " + network);
+        }
+        if (learningRate < 0 || !Double.isFinite(learningRate)) {
+            throw new UserException("--learning-rate: must be > 0, found " + learningRate);
+        }
+        if (learningRate > 0) {
+            net = net.withLearningRate(learningRate);
+        }
+        if (networks < 1 || repeats < 1 || sparkNetworks < 1 || sparkSteps < 1 || !(warmup >= 0)
+                || !(repeatSeconds > 0)) {
+            throw new UserException("--networks, --repeats, --spark-networks, --spark-steps must be >= 1, "
+                    + "--warmup >= 0 and --repeat-seconds > 0");
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("bench %s, %d samples, one thread, float64%n", net.architecture().label(), net.samples());
+        w.flush();
+        ThroughputBench.Result r;
+        try {
+            r = ThroughputBench.run(new ThroughputBench.Options(net, networks, 64, repeats, warmup, repeatSeconds,
+                    !noDl4j));
+        } catch (ThroughputBench.StoppedEarly e) {
+            throw new UserException(e.getMessage() + "; pass a smaller --learning-rate");
+        }
+        print(w, r);
+        Map<String, Object> out = new LinkedHashMap<>(r.toJson());
+        if (spark) {
+            Path dir = Files.createTempDirectory("symsweep-bench-spark");
+            try (Sessions.Lease lease = Sessions.create("symsweep bench", master, Map.of("spark.ui.enabled", "false"))) {
+                SparkScaling.Result s = SparkScaling.run(lease.session(), net, sparkNetworks, sparkSteps,
+                        dir.resolve("out").toString());
+                w.printf("spark: %d networks x %d steps: in-process (1 thread) %.1f s = %.1f networks/s; %s %.1f s = "
+                        + "%.1f networks/s; speed-up %.2fx; minima identical: %s; Spark's fixed cost per sweep %.1f s%n",
+                        s.networks(), s.steps(), s.inProcessSeconds(), s.inProcessRate(), s.master(), s.sparkSeconds(),
+                        s.sparkRate(), s.speedup(), s.identical(), s.overheadSeconds());
+                out.put("spark", s.toJson());
+            } finally {
+                deleteRecursively(dir);
+            }
+        }
+        if (json != null) {
+            String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
+            if (json.equals("-")) {
+                w.println(text);
+            } else {
+                Files.writeString(Path.of(json), text + "\n");
+                w.println("wrote " + json);
+            }
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter w, ThroughputBench.Result r) {
+        double c = r.denseBatched().median();
+        w.printf("  FLOP per model-step: %.0f (forward, backward, update); per probe evaluation: %.0f%n",
+                r.flopsPerStep(), r.flopsPerProbe());
+        w.printf("  %-34s %12s %10s %9s %8s %12s%n", "", "us/step", "x (c)", "GFLOP/s", "spread", "cpu us/step");
+        row(w, "(a) DL4J MultiLayerNetwork.fit", r.dl4j(), c, r.flopsPerStep());
+        row(w, "(b) dense, one network at a time", r.dense(), c, r.flopsPerStep());
+        row(w, "(c) dense, batched (" + r.batch() + " at once)", r.denseBatched(), c, r.flopsPerStep());
+        w.printf("  %-34s %12.0f %10s %9.2f %8.2f %12.0f%n", "probe evaluations per second",
+                r.probeEvalsPerSecond().median(), "", r.probeEvalsPerSecond().median() * r.flopsPerProbe() * 1e-9,
+                r.probeEvalsPerSecond().spread(), r.probeEvalsPerSecond().cpuMedian());
+        w.printf("  wall-clock medians of %d repeats; spread = slowest / fastest repeat; cpu = this thread's CPU time "
+                + "(below the wall time when other processes took the core)%n", r.repeats());
+        w.flush();
+    }
+
+    private static void row(PrintWriter w, String what, ThroughputBench.Figure f, double c, double flops) {
+        if (Double.isNaN(f.median())) {
+            w.printf("  %-34s %12s%n", what, "skipped");
+            return;
+        }
+        w.printf("  %-34s %12.3f %10.2f %9.2f %8.2f %12.3f%n", what, f.median(), f.median() / c,
+                flops / f.median() * 1e-3, f.spread(), f.cpuMedian());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
