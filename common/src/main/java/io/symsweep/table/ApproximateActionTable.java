@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code approximate_action}: one row per network of an approximate-action sweep (Proposition 6.1, Figure 3a). */
-public final class ApproximateActionTable implements Table<ApproximateActionRow> {
+public final class ApproximateActionTable extends DeclaredTable<ApproximateActionRow> {
 
-    public static final ApproximateActionTable INSTANCE = new ApproximateActionTable();
     public static final String NAME = "approximate_action";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<Column<ApproximateActionRow>> COLUMNS = List.of(
+    private static final List<Column<ApproximateActionRow>> COLUMNS = withProvenance(SCHEMA_VERSION, ApproximateActionRow::config,
+            ApproximateActionRow::codeVersion,
             Column.of("config_id", ColumnType.STRING, "id of the configuration (hash of its canonical form)",
                     ApproximateActionRow::configId),
             Column.of("sweep", ColumnType.STRING, "name of the sweep that wrote the row", ApproximateActionRow::sweep),
@@ -65,39 +65,13 @@ public final class ApproximateActionTable implements Table<ApproximateActionRow>
             Column.of("y", ColumnType.DOUBLE_ARRAY, "Y, m x k row-major (i.i.d. N(0, 1))", ApproximateActionRow::y),
             Column.of("status", ColumnType.STRING,
                     "OK, SINGULAR_ELEMENT (g not invertible), MINIMUM_DIVERGED or NOT_FINITE (an output overflowed)",
-                    ApproximateActionRow::status),
-            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
-                    ApproximateActionRow::config),
-            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
-                    ApproximateActionRow::codeVersion),
-            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+                    ApproximateActionRow::status));
+
+    /** The declaration (after COLUMNS: static fields initialise in order). */
+    public static final ApproximateActionTable INSTANCE = new ApproximateActionTable();
 
     private ApproximateActionTable() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
-    }
-
-    @Override
-    public String doc() {
-        return "one row per trained two-layer network: its output change under Eq. (6) against Prop 6.1's bound";
-    }
-
-    @Override
-    public List<Column<ApproximateActionRow>> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String key(ApproximateActionRow row) {
-        return row.configId();
+        super(NAME, SCHEMA_VERSION, "one row per trained two-layer network: its output change under Eq. (6) against Prop 6.1's bound", COLUMNS);
     }
 
     @Override

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code barriers}: one row per (minimum, probe setting) of a rescaling-barrier sweep (Propositions 5.3, 5.4, 5.6). */
-public final class BarriersTable implements Table<BarrierRow> {
+public final class BarriersTable extends DeclaredTable<BarrierRow> {
 
-    public static final BarriersTable INSTANCE = new BarriersTable();
     public static final String NAME = "barriers";
     public static final int SCHEMA_VERSION = 2;
 
-    private static final List<Column<BarrierRow>> COLUMNS = List.of(
+    private static final List<Column<BarrierRow>> COLUMNS = withProvenance(SCHEMA_VERSION, BarrierRow::config,
+            BarrierRow::codeVersion,
             Column.of("config_id", ColumnType.STRING, "id of the full configuration (minimum plus probe settings)",
                     BarrierRow::configId),
             Column.of("minimum_id", ColumnType.STRING, "config_id of the probed row in minima", BarrierRow::minimumId),
@@ -52,39 +52,13 @@ public final class BarriersTable implements Table<BarrierRow> {
             Column.of("status", ColumnType.STRING, "OK, NONFINITE (a loss overflowed) or MINIMUM_DIVERGED",
                     BarrierRow::status),
             Column.of("minimum_status", ColumnType.STRING, "training status of the probed minimum",
-                    BarrierRow::minimumStatus),
-            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
-                    BarrierRow::config),
-            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
-                    BarrierRow::codeVersion),
-            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+                    BarrierRow::minimumStatus));
+
+    /** The declaration (after COLUMNS: static fields initialise in order). */
+    public static final BarriersTable INSTANCE = new BarriersTable();
 
     private BarriersTable() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
-    }
-
-    @Override
-    public String doc() {
-        return "one row per minimum and probe setting: the loss along the line to the rescaled (and permuted) minimum";
-    }
-
-    @Override
-    public List<Column<BarrierRow>> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String key(BarrierRow row) {
-        return row.configId();
+        super(NAME, SCHEMA_VERSION, "one row per minimum and probe setting: the loss along the line to the rescaled (and permuted) minimum", COLUMNS);
     }
 
     @Override

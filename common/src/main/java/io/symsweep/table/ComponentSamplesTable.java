@@ -7,13 +7,13 @@ import java.util.Map;
  * {@code component_samples}: one row per sample of a {@code components} configuration, the trained minima
  * (linear net) or drawn points (1-D residual net, Figure 1), each with its class and component.
  */
-public final class ComponentSamplesTable implements Table<ComponentSampleRow> {
+public final class ComponentSamplesTable extends DeclaredTable<ComponentSampleRow> {
 
-    public static final ComponentSamplesTable INSTANCE = new ComponentSamplesTable();
     public static final String NAME = "component_samples";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<Column<ComponentSampleRow>> COLUMNS = List.of(
+    private static final List<Column<ComponentSampleRow>> COLUMNS = withProvenance(SCHEMA_VERSION, ComponentSampleRow::config,
+            ComponentSampleRow::codeVersion,
             Column.of("config_id", ColumnType.STRING, "config_id of the row in components",
                     ComponentSampleRow::configId),
             Column.of("sweep", ColumnType.STRING, "name of the sweep that wrote the row", ComponentSampleRow::sweep),
@@ -36,40 +36,14 @@ public final class ComponentSamplesTable implements Table<ComponentSampleRow> {
                     + "transposition of units 1 and 2 (Proposition 5.2), 0 where the identity; null otherwise",
                     ComponentSampleRow::permutation).orNull(),
             Column.of("weights", ColumnType.DOUBLE_MATRIX, "element i-1 is W_i row-major (h x h; the residual "
-                    + "net's [[w1], [w2], [w3]])", ComponentSampleRow::weights),
-            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
-                    ComponentSampleRow::config),
-            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
-                    ComponentSampleRow::codeVersion),
-            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+                    + "net's [[w1], [w2], [w3]])", ComponentSampleRow::weights));
+
+    /** The declaration (after COLUMNS: static fields initialise in order). */
+    public static final ComponentSamplesTable INSTANCE = new ComponentSamplesTable();
 
     private ComponentSamplesTable() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
-    }
-
-    @Override
-    public String doc() {
-        return "one row per sample of a components configuration: trained minima or drawn points, with class "
-                + "and component";
-    }
-
-    @Override
-    public List<Column<ComponentSampleRow>> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String key(ComponentSampleRow row) {
-        return row.configId();
+        super(NAME, SCHEMA_VERSION, "one row per sample of a components configuration: trained minima or drawn points, with class "
+                + "and component", COLUMNS);
     }
 
     @Override

@@ -7,13 +7,13 @@ import java.util.Map;
  * {@code components}: one row per configuration of a {@code components} sweep, the number of connected
  * components of the minimum with its evidence (Corollary 4.2, Propositions 4.3 and 5.2).
  */
-public final class ComponentsTable implements Table<ComponentRow> {
+public final class ComponentsTable extends DeclaredTable<ComponentRow> {
 
-    public static final ComponentsTable INSTANCE = new ComponentsTable();
     public static final String NAME = "components";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<Column<ComponentRow>> COLUMNS = List.of(
+    private static final List<Column<ComponentRow>> COLUMNS = withProvenance(SCHEMA_VERSION, ComponentRow::config,
+            ComponentRow::codeVersion,
             Column.of("config_id", ColumnType.STRING, "id of the configuration (hash of its canonical form)",
                     ComponentRow::configId),
             Column.of("sweep", ColumnType.STRING, "name of the sweep that wrote the row", ComponentRow::sweep),
@@ -66,39 +66,13 @@ public final class ComponentsTable implements Table<ComponentRow> {
                     + "(absolute)", ComponentRow::pathTolerance),
             Column.of("y_norm2", ColumnType.DOUBLE, "||Y||_F^2", ComponentRow::yNorm2),
             Column.of("status", ColumnType.STRING, "OK, MISMATCH, INCOMPLETE_SAMPLING, PATH_FAILED, "
-                    + "CROSSING_FAILED, TOLERANCE_ABOVE_BARRIER, NO_MINIMA or DATA_REJECTED", ComponentRow::status),
-            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
-                    ComponentRow::config),
-            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
-                    ComponentRow::codeVersion),
-            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+                    + "CROSSING_FAILED, TOLERANCE_ABOVE_BARRIER, NO_MINIMA or DATA_REJECTED", ComponentRow::status));
+
+    /** The declaration (after COLUMNS: static fields initialise in order). */
+    public static final ComponentsTable INSTANCE = new ComponentsTable();
 
     private ComponentsTable() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
-    }
-
-    @Override
-    public String doc() {
-        return "one row per configuration: the connected components of the minimum, measured and predicted";
-    }
-
-    @Override
-    public List<Column<ComponentRow>> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String key(ComponentRow row) {
-        return row.configId();
+        super(NAME, SCHEMA_VERSION, "one row per configuration: the connected components of the minimum, measured and predicted", COLUMNS);
     }
 
     @Override

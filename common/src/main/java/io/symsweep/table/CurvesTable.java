@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code curves}: one row per symmetry-induced curve of a symmetry-curve sweep (Figure 3(b-c), Theorem 6.2). */
-public final class CurvesTable implements Table<CurveRow> {
+public final class CurvesTable extends DeclaredTable<CurveRow> {
 
-    public static final CurvesTable INSTANCE = new CurvesTable();
     public static final String NAME = "curves";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<Column<CurveRow>> COLUMNS = List.of(
+    private static final List<Column<CurveRow>> COLUMNS = withProvenance(SCHEMA_VERSION, CurveRow::config,
+            CurveRow::codeVersion,
             Column.of("config_id", ColumnType.STRING, "id of the configuration (minimum, magnitude, curve)",
                     CurveRow::configId),
             Column.of("minimum_id", ColumnType.STRING,
@@ -82,39 +82,13 @@ public final class CurvesTable implements Table<CurveRow> {
                     CurveRow::weights),
             Column.of("status", ColumnType.STRING, "OK, CHORD_TOO_LONG (d_max undefined), STATIONARY, NOT_FINITE, "
                     + "NO_REAL_LOGARITHM, NOT_PRINCIPAL, SINGULAR, LOG_NOT_CONVERGED or MINIMUM_DIVERGED",
-                    CurveRow::status),
-            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
-                    CurveRow::config),
-            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
-                    CurveRow::codeVersion),
-            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+                    CurveRow::status));
+
+    /** The declaration (after COLUMNS: static fields initialise in order). */
+    public static final CurvesTable INSTANCE = new CurvesTable();
 
     private CurvesTable() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
-    }
-
-    @Override
-    public String doc() {
-        return "one row per symmetry-induced curve: losses along it and its chord, curvature, Theorem 6.2's bound";
-    }
-
-    @Override
-    public List<Column<CurveRow>> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String key(CurveRow row) {
-        return row.configId();
+        super(NAME, SCHEMA_VERSION, "one row per symmetry-induced curve: losses along it and its chord, curvature, Theorem 6.2's bound", COLUMNS);
     }
 
     @Override

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code minima}: one row per trained network (a configuration without its probe settings). */
-public final class MinimaTable implements Table<MinimumRow> {
+public final class MinimaTable extends DeclaredTable<MinimumRow> {
 
-    public static final MinimaTable INSTANCE = new MinimaTable();
     public static final String NAME = "minima";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<Column<MinimumRow>> COLUMNS = List.of(
+    private static final List<Column<MinimumRow>> COLUMNS = withProvenance(SCHEMA_VERSION, MinimumRow::config,
+            MinimumRow::codeVersion,
             Column.of("config_id", ColumnType.STRING, "id of the minimum's configuration (hash of its canonical form)",
                     MinimumRow::configId),
             Column.of("sweep", ColumnType.STRING, "name of the sweep that wrote the row", MinimumRow::sweep),
@@ -31,39 +31,13 @@ public final class MinimaTable implements Table<MinimumRow> {
             Column.of("weights", ColumnType.DOUBLE_MATRIX,
                     "trained weights: element i-1 is W_i row-major, shape n_i x n_{i-1} from the architecture",
                     MinimumRow::weights),
-            Column.of("y_norm2", ColumnType.DOUBLE, "||Y||_F^2 of the training targets", MinimumRow::yNorm2),
-            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
-                    MinimumRow::config),
-            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
-                    MinimumRow::codeVersion),
-            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+            Column.of("y_norm2", ColumnType.DOUBLE, "||Y||_F^2 of the training targets", MinimumRow::yNorm2));
+
+    /** The declaration (after COLUMNS: static fields initialise in order). */
+    public static final MinimaTable INSTANCE = new MinimaTable();
 
     private MinimaTable() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
-    }
-
-    @Override
-    public String doc() {
-        return "one row per trained minimum; each is trained once and shared by all its probes";
-    }
-
-    @Override
-    public List<Column<MinimumRow>> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String key(MinimumRow row) {
-        return row.configId();
+        super(NAME, SCHEMA_VERSION, "one row per trained minimum; each is trained once and shared by all its probes", COLUMNS);
     }
 
     @Override

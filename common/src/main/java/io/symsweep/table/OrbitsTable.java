@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code orbits}: one row per (W_1, W_2, beta, alpha) of an orbit-distance sweep (Proposition 5.5). */
-public final class OrbitsTable implements Table<OrbitRow> {
+public final class OrbitsTable extends DeclaredTable<OrbitRow> {
 
-    public static final OrbitsTable INSTANCE = new OrbitsTable();
     public static final String NAME = "orbits";
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<Column<OrbitRow>> COLUMNS = List.of(
+    private static final List<Column<OrbitRow>> COLUMNS = withProvenance(SCHEMA_VERSION, OrbitRow::config,
+            OrbitRow::codeVersion,
             Column.of("config_id", ColumnType.STRING, "id of the configuration (hash of its canonical form)",
                     OrbitRow::configId),
             Column.of("sweep", ColumnType.STRING, "name of the sweep that wrote the row", OrbitRow::sweep),
@@ -54,39 +54,13 @@ public final class OrbitsTable implements Table<OrbitRow> {
             Column.of("w2", ColumnType.DOUBLE_ARRAY, "W_2, n x n row-major", OrbitRow::w2),
             Column.of("g", ColumnType.DOUBLE_ARRAY,
                     "the minimising g, n x n row-major: the nearest point of S found is (W_1 g^-1, g W_2)",
-                    OrbitRow::g),
-            Column.of("config", ColumnType.STRING, "canonical form of the configuration (JSON, keys sorted)",
-                    OrbitRow::config),
-            Column.of("code_version", ColumnType.STRING, "symsweep version that computed the row",
-                    OrbitRow::codeVersion),
-            Column.of("schema_version", ColumnType.INT, "version of this table's schema", r -> SCHEMA_VERSION));
+                    OrbitRow::g));
+
+    /** The declaration (after COLUMNS: static fields initialise in order). */
+    public static final OrbitsTable INSTANCE = new OrbitsTable();
 
     private OrbitsTable() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int schemaVersion() {
-        return SCHEMA_VERSION;
-    }
-
-    @Override
-    public String doc() {
-        return "one row per orbit and beta: the distance from the interpolated point to the orbit S (Prop 5.5)";
-    }
-
-    @Override
-    public List<Column<OrbitRow>> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public String key(OrbitRow row) {
-        return row.configId();
+        super(NAME, SCHEMA_VERSION, "one row per orbit and beta: the distance from the interpolated point to the orbit S (Prop 5.5)", COLUMNS);
     }
 
     @Override
