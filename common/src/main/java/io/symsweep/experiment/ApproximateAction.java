@@ -3,7 +3,6 @@ package io.symsweep.experiment;
 import io.symsweep.BuildInfo;
 import io.symsweep.engine.DenseEngine;
 import io.symsweep.linalg.MatrixFunctions;
-import io.symsweep.model.Activation;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
@@ -63,11 +62,10 @@ public final class ApproximateAction implements IndependentExperiment {
                 SpecField.integer("dimensions.min", "m, h, n, k are each drawn uniformly from min..max by the seed")
                         .defaultsTo(2L).checked(Check.between(1, MAX_DIMENSION)),
                 SpecField.integer("dimensions.max", "largest value of m, h, n, k")
-                        .defaultsTo(100L).checked(Check.between(1, MAX_DIMENSION)),
-                SpecField.choice("architecture.activation", List.of("sigmoid", "tanh", "leaky_relu"),
-                        "hidden activation s (the paper: sigmoid)").defaultsTo("sigmoid"),
-                SpecField.number("architecture.slope", "negative slope of leaky_relu")
-                        .defaultsTo(Activation.DEFAULT_SLOPE).checked(Check.inHalfOpen(0, 1)),
+                        .defaultsTo(100L).checked(Check.between(1, MAX_DIMENSION))));
+        f.addAll(ActivationFields.fields(List.of("sigmoid", "tanh", "leaky_relu"), "sigmoid",
+                "hidden activation s (the paper: sigmoid)"));
+        f.addAll(List.of(
                 SpecField.number("training.relative_step",
                         "gradient-descent step as a multiple of 1/L0, L0 the curvature bound at the initial weights")
                         .defaultsTo(1.0).checked(Check.greaterThan(0)),
@@ -98,9 +96,7 @@ public final class ApproximateAction implements IndependentExperiment {
     /** Drops the slope of activations other than leaky ReLU and the magnitude of Gaussian elements. */
     @Override
     public Configuration normalize(Configuration c) {
-        if (!c.getString("architecture.activation").equals("leaky_relu")) {
-            c = c.with("architecture.slope", null);
-        }
+        c = ActivationFields.normalize(c);
         if (c.getString("probe.group_element").equals(GAUSSIAN)) {
             c = c.with("probe.magnitude", null);
         }
@@ -136,10 +132,7 @@ public final class ApproximateAction implements IndependentExperiment {
     /** {@code mlp[n, h, m]} with the configured activation. */
     public static MlpArchitecture architecture(Configuration c) {
         Dimensions d = dimensions(c);
-        String kind = c.getString("architecture.activation");
-        Activation a = kind.equals("leaky_relu") ? Activation.leakyRelu(c.getDouble("architecture.slope"))
-                : new Activation(Activation.Kind.fromSpecName(kind), 0);
-        return new MlpArchitecture(new int[] {d.inputs(), d.hidden(), d.outputs()}, a);
+        return new MlpArchitecture(new int[] {d.inputs(), d.hidden(), d.outputs()}, ActivationFields.activation(c));
     }
 
     /** X ({@code n x k}) and Y ({@code m x k}), i.i.d. N(0, 1), from the seed and the shape only. */

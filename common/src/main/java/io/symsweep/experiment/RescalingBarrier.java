@@ -2,7 +2,6 @@ package io.symsweep.experiment;
 
 import io.symsweep.BuildInfo;
 import io.symsweep.engine.Engine;
-import io.symsweep.model.Activation;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
@@ -74,11 +73,10 @@ public final class RescalingBarrier implements ExperimentKind {
                 SpecField.integerList("architecture.widths",
                         "[n_0, ..., n_l]: input features, hidden widths, outputs (W_i is n_i x n_{i-1})")
                         .required().checked(Check.listOf(3, Check.between(1, MAX_WIDTH),
-                                "a list of at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH)),
-                SpecField.choice("architecture.activation", List.of("leaky_relu", "relu", "linear"),
-                        "hidden activation, positively homogeneous of degree k = 1").defaultsTo("leaky_relu"),
-                SpecField.number("architecture.slope", "negative slope of leaky_relu")
-                        .defaultsTo(Activation.DEFAULT_SLOPE).checked(Check.inHalfOpen(0, 1)),
+                                "a list of at least 3 widths (2 layers), each between 1 and " + MAX_WIDTH))));
+        f.addAll(ActivationFields.fields(List.of("leaky_relu", "relu", "linear"), "leaky_relu",
+                "hidden activation, positively homogeneous of degree k = 1"));
+        f.addAll(List.of(
                 SpecField.integer("data.samples", "samples: X is n_0 x samples, Y is n_l x samples, i.i.d. N(0,1)")
                         .required().checked(Check.between(1, 1_000_000))));
         f.addAll(TrainingFields.GRADIENT_DESCENT);
@@ -126,9 +124,7 @@ public final class RescalingBarrier implements ExperimentKind {
      */
     @Override
     public Configuration normalize(Configuration c) {
-        if (!c.getString("architecture.activation").equals("leaky_relu")) {
-            c = c.with("architecture.slope", null);
-        }
+        c = ActivationFields.normalize(c);
         if (!c.has("probe.rescaled_layer")) {
             c = c.with("probe.rescaled_layer", (long) (c.getIntArray("architecture.widths").length - 2));
         }
@@ -165,10 +161,7 @@ public final class RescalingBarrier implements ExperimentKind {
 
     /** The network a configuration describes. */
     public static MlpArchitecture architecture(Configuration c) {
-        String kind = c.getString("architecture.activation");
-        Activation a = kind.equals("leaky_relu") ? Activation.leakyRelu(c.getDouble("architecture.slope"))
-                : new Activation(Activation.Kind.fromSpecName(kind), 0);
-        return new MlpArchitecture(c.getIntArray("architecture.widths"), a);
+        return new MlpArchitecture(c.getIntArray("architecture.widths"), ActivationFields.activation(c));
     }
 
     /**

@@ -8,7 +8,6 @@ import io.symsweep.curve.SymmetryCurveProbe;
 import io.symsweep.engine.Engine;
 import io.symsweep.linalg.MatrixFunctions;
 import io.symsweep.linalg.MatrixLog;
-import io.symsweep.model.Activation;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
@@ -70,12 +69,10 @@ public final class SymmetryCurveExperiment implements IndependentExperiment {
                         "[n, h, m]: inputs, hidden units (where g acts), outputs; W_1 is h x n, W_2 is m x h")
                         .required().checked(new Check("exactly 3 widths, each between 1 and "
                                 + RescalingBarrier.MAX_WIDTH, v -> v instanceof List<?> l && l.size() == 3
-                                && l.stream().allMatch(Check.between(1, RescalingBarrier.MAX_WIDTH).holds()))),
-                SpecField.choice("architecture.activation",
-                        List.of("leaky_relu", "relu", "linear", "sigmoid", "tanh"), "hidden activation s")
-                        .defaultsTo("leaky_relu"),
-                SpecField.number("architecture.slope", "negative slope of leaky_relu")
-                        .defaultsTo(Activation.DEFAULT_SLOPE).checked(Check.inHalfOpen(0, 1)),
+                                && l.stream().allMatch(Check.between(1, RescalingBarrier.MAX_WIDTH).holds())))));
+        f.addAll(ActivationFields.fields(List.of("leaky_relu", "relu", "linear", "sigmoid", "tanh"), "leaky_relu",
+                "hidden activation s"));
+        f.addAll(List.of(
                 SpecField.integer("data.samples", "k: X is n x k, Y is m x k, i.i.d. N(0, 1)")
                         .required().checked(Check.between(1, 1_000_000))));
         f.addAll(TrainingFields.GRADIENT_DESCENT);
@@ -108,10 +105,7 @@ public final class SymmetryCurveExperiment implements IndependentExperiment {
 
     @Override
     public Configuration normalize(Configuration c) {
-        if (!c.getString("architecture.activation").equals("leaky_relu")) {
-            c = c.with("architecture.slope", null);
-        }
-        return c;
+        return ActivationFields.normalize(c);
     }
 
     /** The minimum's configuration: everything but the probe settings. */
