@@ -37,7 +37,7 @@ public final class SparkScaling {
      * @param identical        true when the Spark minima equal the in-process ones bitwise (but
      *                         {@code train_seconds})
      * @param overheadSeconds  wall time of a second tiny sweep on Spark ({@link #OVERHEAD_NETWORKS} networks,
-     *                         10 steps): the job's fixed cost (scheduling, Parquet, the probe stage's join),
+     *                         10 steps): the job's fixed cost (scheduling, Parquet, the probe stage's reads of the minima),
      *                         which caps the speed-up at {@code 2 T / (T + 2 overhead)} on 2 cores
      */
     public record Result(int networks, long steps, double inProcessSeconds, double sparkSeconds, String master,
