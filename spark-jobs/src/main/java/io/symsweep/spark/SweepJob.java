@@ -141,7 +141,7 @@ public final class SweepJob {
                 int configs = groups.stream().mapToInt(g -> g.configs().size()).sum();
                 jsc.setJobDescription(sweep + ": probe barriers, batch " + (b + 1) + "/" + batches.size() + " ("
                         + configs + " probes of " + groups.size() + " minima)");
-                JavaRDD<Row> rows = jsc.parallelize(groups, slices(groups.size()))
+                JavaRDD<Row> rows = jsc.parallelize(groups, probeSlices(groups))
                         .flatMap(new ProbeTask(sweep, engineBatch, progress.counter()));
                 store.append(table, rows);
             }
@@ -175,6 +175,23 @@ public final class SweepJob {
 
     /** Minima per train partition below which batches would run part empty. */
     static final int MIN_TRAIN_SLICE = 16;
+
+    /**
+     * Partitions of a probe batch: as for {@link #slices}, and more where that keeps each task's share of the
+     * minima's weights (shipped with the task) under {@link #PROBE_TASK_BYTES}.
+     */
+    private int probeSlices(List<ProbeGroup> groups) {
+        long bytes = 0;
+        for (ProbeGroup g : groups) {
+            for (double[] w : g.minimum().weights()) {
+                bytes += 8L * w.length;
+            }
+        }
+        return (int) Math.min(groups.size(), Math.max(slices(groups.size()), bytes / PROBE_TASK_BYTES + 1));
+    }
+
+    /** Weight bytes one probe task carries at most (Spark warns above 1 MiB per task). */
+    static final long PROBE_TASK_BYTES = 512 * 1024;
 
     /** Enough tasks to balance uneven training times; results do not depend on it. */
     private int slices(int items) {
