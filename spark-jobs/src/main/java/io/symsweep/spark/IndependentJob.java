@@ -56,34 +56,32 @@ final class IndependentJob {
                 todo.add(new Task(c, missing));
             }
         }
-        Table<?> primary = tables.get(0);
-        long primaryTodo = todo.stream().filter(t -> t.tables().contains(primary.name())).count();
         try (Progress progress = Progress.start(jsc.sc(), sweep + ": " + kind.name(), todo.size())) {
-        for (int start = 0, b = 1; start < todo.size(); start += batchSize, b++) {
-            List<Task> batch = todo.subList(start, Math.min(todo.size(), start + batchSize));
             int batches = (todo.size() + batchSize - 1) / batchSize;
-            jsc.setJobDescription(sweep + ": " + kind.name() + ", batch " + b + "/" + batches + " (" + batch.size() + ")");
-            int slices = Math.max(1, Math.min(batch.size(), jsc.defaultParallelism() * 8));
-            JavaRDD<Tuple2<String, Row>> rows = jsc.parallelize(new ArrayList<>(batch), slices)
-                    .mapPartitions(new RunTask(sweep, kind, progress.counter()))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            for (Table<?> t : tables) {
-                String name = t.name();
-                store.append(t, rows.filter(r -> r._1().equals(name)).map(Tuple2::_2));
+            for (int start = 0, b = 1; start < todo.size(); start += batchSize, b++) {
+                List<Task> batch = todo.subList(start, Math.min(todo.size(), start + batchSize));
+                jsc.setJobDescription(sweep + ": " + kind.name() + ", batch " + b + "/" + batches + " ("
+                        + batch.size() + ")");
+                int slices = Math.max(1, Math.min(batch.size(), jsc.defaultParallelism() * 8));
+                JavaRDD<Tuple2<String, Row>> rows = jsc.parallelize(new ArrayList<>(batch), slices)
+                        .mapPartitions(new RunTask(sweep, kind, progress.counter()))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                for (Table<?> t : tables) {
+                    String name = t.name();
+                    store.append(t, rows.filter(r -> r._1().equals(name)).map(Tuple2::_2));
+                }
+                rows.unpersist(false);
             }
-            rows.unpersist(false);
-        }
         }
         List<TableSummary> out = new ArrayList<>();
         for (Table<?> t : tables) {
-            Map<String, Long> statuses = t.columns().stream().anyMatch(c -> c.name().equals("status"))
-                    ? store.countBy(t, "status") : Map.of();
-            Set<String> ids = store.committedIds(t);
-            long computed = t == primary ? primaryTodo
-                    : todo.stream().filter(k -> k.tables().contains(t.name())).count();
-            out.add(new TableSummary(t.name(), store.read(t) == null ? 0 : store.read(t).count(), computed,
-                    configurations.size() - computed, statuses.isEmpty() ? Map.of("configurations", (long) ids.size())
-                            : statuses));
+            long computed = todo.stream().filter(k -> k.tables().contains(t.name())).count();
+            boolean hasStatus = t.columns().stream().anyMatch(c -> c.name().equals("status"));
+            Map<String, Long> statuses = hasStatus ? store.countBy(t, "status")
+                    : Map.of("configurations", (long) store.committedIds(t).size());
+            long rows = hasStatus ? statuses.values().stream().mapToLong(Long::longValue).sum()
+                    : store.read(t) == null ? 0 : store.read(t).count();
+            out.add(new TableSummary(t.name(), rows, computed, configurations.size() - computed, statuses));
         }
         return out;
     }
