@@ -75,11 +75,6 @@ public record MlpArchitecture(int[] widths, Activation activation) {
         return n;
     }
 
-    /** Multiply-adds of one forward pass on {@code samples} samples. */
-    public long forwardMultiplyAdds(int samples) {
-        return (long) parameterCount() * samples;
-    }
-
     /** {@code mlp[8,16,4]/leaky_relu(0.01)}. */
     public String label() {
         StringBuilder b = new StringBuilder("mlp[");

@@ -62,8 +62,8 @@ class SweepJobTest {
 
     @Test
     void midpointLossMatchesProposition53() {
-        Map<String, MinimumRow> minima = rows(batched, MinimaTable.INSTANCE);
-        Map<String, BarrierRow> barriers = rows(batched, BarriersTable.INSTANCE);
+        Map<String, MinimumRow> minima = TableComparison.rows(batched, MinimaTable.INSTANCE);
+        Map<String, BarrierRow> barriers = TableComparison.rows(batched, BarriersTable.INSTANCE);
         int checked = 0;
         for (BarrierRow b : barriers.values()) {
             MinimumRow m = minima.get(b.minimumId());
@@ -82,7 +82,7 @@ class SweepJobTest {
 
     @Test
     void enginesReachTheSameMinimum() {
-        Map<String, MinimumRow> minima = rows(batched, MinimaTable.INSTANCE);
+        Map<String, MinimumRow> minima = TableComparison.rows(batched, MinimaTable.INSTANCE);
         Map<Long, MinimumRow> dense = new TreeMap<>();
         Map<Long, MinimumRow> dl4j = new TreeMap<>();
         for (MinimumRow m : minima.values()) {
@@ -127,10 +127,6 @@ class SweepJobTest {
         List<String> diffs = TableComparison.differences(TableComparison.rows(a, table), TableComparison.rows(b, table),
                 table);
         assertTrue(diffs.isEmpty(), String.join("\n", diffs));
-    }
-
-    private static <R> Map<String, R> rows(ResultStore store, Table<R> table) {
-        return TableComparison.rows(store, table);
     }
 
     private static double[] flat(double[][] w) {
