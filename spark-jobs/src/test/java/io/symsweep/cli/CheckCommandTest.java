@@ -175,6 +175,42 @@ class CheckCommandTest {
     }
 
     @Test
+    void aParquetFileNotWrittenBySparkIsForeign() throws IOException {
+        Path d = copy("not-spark");
+        Path foreign = d.resolve("minima").resolve("exported.parquet");
+        var schema = org.apache.parquet.schema.MessageTypeParser.parseMessageType(
+                "message m { required binary config_id (STRING); required int32 schema_version; }");
+        var conf = new org.apache.hadoop.conf.Configuration();
+        try (var writer = org.apache.parquet.hadoop.example.ExampleParquetWriter
+                .builder(new org.apache.hadoop.fs.Path(foreign.toString())).withType(schema).withConf(conf).build()) {
+            writer.write(new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema).newGroup()
+                    .append("config_id", "0123456789abcdef").append("schema_version", 1));
+        }
+        Result r = symsweep("check", d.toString());
+        assertEquals(foreign + ": foreign Parquet file: not written by Spark (its footer has no Spark schema)",
+                r.out().lines().findFirst().orElse(""));
+        assertEquals(1, r.code());
+    }
+
+    @Test
+    void aFileChangedAfterItWasWrittenFailsItsChecksum() throws IOException {
+        Path d = copy("changed");
+        Path part = parts(d.resolve("minima")).get(0);
+        assertTrue(Files.exists(part.resolveSibling("." + part.getFileName() + ".crc")), "Spark wrote a checksum");
+        // One letter of a column comment in the footer's Spark schema: still Parquet, same schema, same rows.
+        byte[] bytes = Files.readAllBytes(part);
+        String latin = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int at = latin.lastIndexOf("canonical form");
+        assertTrue(at > 0, "the comment is in the footer");
+        bytes[at] = 'C';
+        Files.write(part, bytes);
+        Result r = symsweep("check", d.toString());
+        assertEquals(part + ": does not match its checksum file ." + part.getFileName() + ".crc (changed after it was "
+                + "written)", r.out().lines().findFirst().orElse(""));
+        assertEquals(1, r.code());
+    }
+
+    @Test
     void aStagingFolderIsANoteAndATableFolderThatIsAFileAProblem() throws IOException {
         Path d = copy("staging");
         Files.createDirectories(d.resolve("minima").resolve("_temporary").resolve("0"));
