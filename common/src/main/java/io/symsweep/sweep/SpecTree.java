@@ -29,7 +29,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   <li>one document: a second one ({@code ---}) is an error, not ignored;</li>
  *   <li>no aliases ({@code *name}): Jackson would read one as the string {@code "name"}; anchors alone
  *       ({@code &name}) are harmless and ignored;</li>
- *   <li>no explicit tags ({@code !!float}, {@code !local}): Jackson ignores most of them;</li>
+ *   <li>no explicit tags ({@code !!float}, {@code !local}): Jackson honours some core-schema tags and drops the
+ *       others without a word;</li>
  *   <li>at most {@link #MAX_DEPTH} levels of nesting (a spec has four: {@code probe.factors[0].log[1]});</li>
  *   <li>each key once per mapping.</li>
  * </ul>

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code malformed/commands.txt}, and every malformed spec of the common module
  * ({@code common/src/test/resources/specs/malformed/}) through {@code validate} and {@code run}. Each must
  * exit with its status, print exactly its one line on stderr and nothing on stdout, and leave the folder
- * tree as it was. None of them may get as far as starting Spark.
+ * tree as it was.
  */
 class MalformedCommandTest {
 
