@@ -1,15 +1,6 @@
 package io.symsweep.sweep;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,27 +35,28 @@ public final class SpecReader {
         }
     }
 
-    /** Reads and validates {@code file}. */
+    /**
+     * Reads and validates {@code file}: its text is checked first ({@link SpecText}: size, encoding, line
+     * length), then its YAML ({@link SpecTree}: one document, no aliases or tags), then every field.
+     */
     public SweepSpec read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SpecException("", "no such file: " + file);
-        } catch (IOException e) {
-            throw new SpecException("", "cannot read " + file + ": " + e.getMessage());
-        }
-        return parse(text);
+        return parse(SpecText.read(file), file.toString());
     }
 
     /** Validates the YAML text of a spec. */
     public SweepSpec parse(String yaml) {
-        JsonNode root = tree(yaml);
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            throw new SpecException("", "the spec is empty; it needs name, kind, seeds and the kind's sections");
+        return parse(yaml, null);
+    }
+
+    /** Validates the YAML text of a spec read from {@code source} (named in whole-file errors; may be null). */
+    public SweepSpec parse(String yaml, String source) {
+        SpecText.checkText(yaml, source);
+        JsonNode root = SpecTree.parse(yaml, source);
+        if (root == null || root.isMissingNode() || root.isNull() || (root.isTextual() && root.textValue().isEmpty())) {
+            throw SpecException.ofSpec(source, "the spec is empty; it needs name, kind, seeds and the kind's sections");
         }
         if (!root.isObject()) {
-            throw new SpecException("", "the spec must be a mapping of keys (name, kind, ...), found "
+            throw SpecException.ofSpec(source, "the spec must be a mapping of keys (name, kind, ...), found "
                     + SpecValues.show(root));
         }
         String name = nameOf(root);
@@ -98,42 +90,6 @@ public final class SpecReader {
             }
         }
         return new SweepSpec(name, kind, axes, execution);
-    }
-
-    private static JsonNode tree(String yaml) {
-        YAMLFactory factory = new YAMLFactory();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        try {
-            return new ObjectMapper(factory).readTree(yaml);
-        } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
-            var loc = e.getLocation();
-            String line = loc == null ? "" : "line " + loc.getLineNr();
-            String where = loc == null ? "" : " (" + line + ", column " + loc.getColumnNr() + ")";
-            String path = e.getProcessor() instanceof JsonParser p ? pathOf(p.getParsingContext()) : "";
-            if (msg.startsWith("Duplicate field")) {
-                throw new SpecException(path, "must appear once in its section, found it again"
-                        + (loc == null ? "" : " at " + line));
-            }
-            throw new SpecException(path, "not valid YAML" + where + ": " + msg);
-        }
-    }
-
-    /** The dotted path ({@code probe.factors[2]}) of where a parser stopped; empty at the top. */
-    private static String pathOf(JsonStreamContext context) {
-        List<String> segments = new ArrayList<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                segments.add(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
-            } else if (c.getCurrentName() != null) {
-                segments.add(0, c.getCurrentName());
-            }
-        }
-        StringBuilder b = new StringBuilder();
-        for (String s : segments) {
-            b.append(b.length() == 0 || s.startsWith("[") ? "" : ".").append(s);
-        }
-        return b.toString();
     }
 
     private static String nameOf(JsonNode root) {
@@ -200,6 +156,9 @@ public final class SpecReader {
                 }
                 walk(e.getValue(), path, byPath, found);
                 continue;
+            }
+            if (key.equals("<<")) {
+                throw new SpecException(path, "is a YAML merge key; a spec has no merge keys, write the keys out");
             }
             String hint = Suggestions.closest(key, allowedHere);
             throw new SpecException(path, "unknown key; allowed here: " + String.join(", ", allowedHere)

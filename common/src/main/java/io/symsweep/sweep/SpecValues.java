@@ -26,6 +26,10 @@ public final class SpecValues {
         if (node.isObject()) {
             return "a map " + node;
         }
+        if (node.isDouble() && !Double.isFinite(node.doubleValue())) {
+            double d = node.doubleValue();
+            return Double.isNaN(d) ? ".nan" : d > 0 ? ".inf" : "-.inf";
+        }
         return node.toString();
     }
 

@@ -3,13 +3,13 @@ package io.symsweep.sweep;
 import java.util.Collection;
 
 /** "Did you mean" for misspelt keys and choices: the closest candidate by edit distance, if close. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The candidate within edit distance 2 (or a third of the length) of {@code word}, or null. */
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

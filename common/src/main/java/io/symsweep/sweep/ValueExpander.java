@@ -27,6 +27,8 @@ final class ValueExpander {
     static final long MAX_RANGE_VALUES = 10_000_000L;
     private static final Pattern DOTS = Pattern.compile("\\s*(-?\\d+)\\s*\\.\\.\\s*(-?\\d+)\\s*");
     private static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d+");
+    private static final Pattern NON_FINITE_WORD = Pattern.compile("[-+]?\\.?(inf|infinity|nan)",
+            Pattern.CASE_INSENSITIVE);
 
     private ValueExpander() {
     }
@@ -187,6 +189,9 @@ final class ValueExpander {
     }
 
     static long integer(JsonNode node, String path, String allowed) {
+        if (nonFinite(node)) {
+            throw new SpecException(path, mustBeFinite(allowed) + ", found " + SpecValues.show(node));
+        }
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             return node.longValue();
         }
@@ -205,12 +210,29 @@ final class ValueExpander {
      * and one id.
      */
     static double number(JsonNode node, String path, String allowed) {
+        if (nonFinite(node)) {
+            throw new SpecException(path, mustBeFinite(allowed) + ", found " + SpecValues.show(node));
+        }
         double d = rawNumber(node, path, allowed);
         if (!Double.isFinite(d)) {
             throw new SpecException(path, "must be " + allowed + ", found a number beyond the range of a double ("
                     + d + ")");
         }
         return d + 0.0;
+    }
+
+    /**
+     * True for YAML's {@code .nan}, {@code .inf} and {@code -.inf} (a {@code DoubleNode} that is not finite;
+     * {@link SpecTree} keeps numbers beyond the range of a double as {@code DecimalNode}s) and for the words
+     * NaN, Infinity, inf (any case, signed), which YAML reads as strings.
+     */
+    private static boolean nonFinite(JsonNode node) {
+        return (node.isDouble() && !Double.isFinite(node.doubleValue()))
+                || (node.isTextual() && NON_FINITE_WORD.matcher(node.textValue().trim()).matches());
+    }
+
+    private static String mustBeFinite(String allowed) {
+        return allowed.equals("a number") ? "must be a finite number" : "must be a finite number (" + allowed + ")";
     }
 
     private static double rawNumber(JsonNode node, String path, String allowed) {

@@ -33,13 +33,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "figure4 (default), wide100, deep-linear, or a label such as mlp[8,100,4]/leaky_relu(0.01)")
     String network;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "0",
-            description = "samples (default: the network's, 4)")
-    int samples;
+    @Option(names = "--samples", paramLabel = "N", description = "samples (default: the network's, 4)")
+    Integer samples;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0",
+    @Option(names = "--learning-rate", paramLabel = "LR",
             description = "SGD step size (default: the network's, 0.01 for figure4, 0.001 for wide100 and deep-linear)")
-    double learningRate;
+    Double learningRate;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON (- for stdout)")
     String json;
@@ -80,23 +79,33 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (samples != null) {
+            OptionChecks.atLeast("--samples", samples, 1);
+        }
+        if (learningRate != null) {
+            OptionChecks.positive("--learning-rate", learningRate);
+        }
+        OptionChecks.atLeast("--networks", networks, 1);
+        OptionChecks.atLeast("--repeats", repeats, 1);
+        OptionChecks.nonNegative("--warmup", warmup);
+        OptionChecks.positive("--repeat-seconds", repeatSeconds);
+        OptionChecks.atLeast("--spark-networks", sparkNetworks, 1);
+        OptionChecks.atLeast("--spark-steps", sparkSteps, 1);
+        if (spark) {
+            MasterUrl.check(master);
+        }
+        if (json != null && !json.equals("-")) {
+            checkWritableFile("--json", json);
+        }
         BenchNetwork net;
         try {
-            net = BenchNetwork.parse(network, samples);
+            net = BenchNetwork.parse(network, samples == null ? 0 : samples);
         } catch (IllegalArgumentException e) {
             throw new UserException("--network: must be figure4, wide100, deep-linear or an architecture label "
                     + "like mlp[8,100,4]/leaky_relu(0.01), found " + network);
         }
-        if (learningRate < 0 || !Double.isFinite(learningRate)) {
-            throw new UserException("--learning-rate: must be > 0, found " + learningRate);
-        }
-        if (learningRate > 0) {
+        if (learningRate != null) {
             net = net.withLearningRate(learningRate);
-        }
-        if (networks < 1 || repeats < 1 || sparkNetworks < 1 || sparkSteps < 1 || !(warmup >= 0)
-                || !(repeatSeconds > 0)) {
-            throw new UserException("--networks, --repeats, --spark-networks, --spark-steps must be >= 1, "
-                    + "--warmup >= 0 and --repeat-seconds > 0");
         }
         PrintWriter w = spec.commandLine().getOut();
         w.printf("bench %s, %d samples, one thread, float64%n", net.architecture().label(), net.samples());
@@ -112,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>(r.toJson());
         if (spark) {
             Path dir = Files.createTempDirectory("symsweep-bench-spark");
-            try (Sessions.Lease lease = Sessions.create("symsweep bench", master, Map.of("spark.ui.enabled", "false"))) {
+            try (Sessions.Lease lease = SessionStart.lease("symsweep bench", master,
+                    Map.of("spark.ui.enabled", "false"))) {
                 SparkScaling.Result s = SparkScaling.run(lease.session(), net, sparkNetworks, sparkSteps,
                         dir.resolve("out").toString());
                 w.printf("spark: %d networks x %d steps: in-process (1 thread) %.1f s = %.1f networks/s; %s %.1f s = "
@@ -135,6 +145,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** A file that can be written when the benchmark ends: its folder exists and it is not a folder itself. */
+    private static void checkWritableFile(String option, String file) {
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UserException(option + ": not a valid path: " + e.getMessage());
+        }
+        if (Files.isDirectory(p)) {
+            throw new UserException(option + ": " + file + " is a folder; give a file name");
+        }
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UserException(option + ": no folder " + parent + " to write " + file + " in");
+        }
+        if (Files.exists(p) ? !Files.isWritable(p) : !Files.isWritable(parent)) {
+            throw new io.symsweep.failure.EnvironmentException(option + ": cannot write " + file
+                    + " (permission denied, or a read-only folder)");
+        }
     }
 
     private static void print(PrintWriter w, ThroughputBench.Result r) {

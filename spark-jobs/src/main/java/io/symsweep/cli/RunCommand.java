@@ -52,14 +52,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
+        OptionChecks.atLeast("--batch", batch, 1);
         SweepSpec sweep = Experiments.reader().read(specFile);
         List<Configuration> configurations = sweep.configurations();
-        if (batch < 1) {
-            throw new UserException("--batch: must be >= 1, found " + batch);
-        }
         String outDir = out != null ? out : Path.of("results", sweep.name()).toString();
+        // Before Spark starts and before anything is written.
+        MasterUrl.check(master);
+        OutputFolder.check(out != null ? "--out" : "the output folder", outDir,
+                sweep.kind().tables().stream().map(t -> t.name()).toList());
         PrintWriter w = spec.commandLine().getOut();
-        try (Sessions.Lease lease = Sessions.create("symsweep " + sweep.name(), master, conf)) {
+        try (Sessions.Lease lease = SessionStart.lease("symsweep " + sweep.name(), master, conf)) {
             SparkSession spark = lease.session();
             ResultStore store = new ResultStore(spark, outDir);
             if (fresh) {

@@ -58,6 +58,8 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.atLeast("--limit", limit, 0);
+        MasterUrl.check(master);
         Map<String, List<String>> views = views();
         PrintWriter out = spec.commandLine().getOut();
         try (Sessions.Lease lease = Sessions.create("symsweep sql", master, Map.of())) {

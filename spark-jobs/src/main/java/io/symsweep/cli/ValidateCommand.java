@@ -32,6 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.atLeast("--show", show, 0);
         SweepSpec sweep = Experiments.reader().read(specFile);
         List<Configuration> configurations = sweep.configurations();
         Set<String> minima = new HashSet<>();
