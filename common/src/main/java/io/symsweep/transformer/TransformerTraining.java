@@ -89,6 +89,105 @@ public final class TransformerTraining {
                 (long) run * schedule.stepsPerEpoch(train.samples()), seconds, status);
     }
 
+    /**
+     * Adam steps of SameDiff on one fixed batch, for measuring the cost of a training step: the same graph, training
+     * configuration and {@code fit} call as {@link #train}, without the data shuffling.
+     */
+    public static final class Stepper {
+
+        private final TransformerGraph graph;
+
+        /** A graph holding {@code start}, set up for Adam at a constant {@code learningRate}. */
+        public Stepper(TransformerModel start, double learningRate) {
+            graph = new TransformerGraph(start);
+            graph.sameDiff().setTrainingConfig(new TrainingConfig.Builder()
+                    .updater(new Adam(learningRate))
+                    .dataSetFeatureMapping(TransformerGraph.INPUT)
+                    .dataSetLabelMapping(TransformerGraph.LABELS, TransformerGraph.WEIGHTS)
+                    .build());
+        }
+
+        /** {@code steps} optimiser steps on {@code batch}, in one {@code fit} call. */
+        public void steps(SequenceData batch, int steps) {
+            graph.requireFits(batch);
+            MultiDataSet ds = new org.nd4j.linalg.dataset.MultiDataSet(
+                    new INDArray[] {TransformerGraph.inputArray(batch, 0, batch.samples())},
+                    TransformerGraph.lossArrays(batch, 0, batch.samples()));
+            graph.sameDiff().fit(new Repeated(ds, steps), 1);
+        }
+
+        /** Ops of the forward graph with the loss. */
+        public int forwardOps() {
+            return graph.opCount();
+        }
+
+        /** Ops of SameDiff's gradient function (forward, loss and backward), after the first step; 0 before. */
+        public int gradientOps() {
+            var grad = graph.sameDiff().getFunction("grad");
+            return grad == null ? 0 : grad.ops().length;
+        }
+
+        /** The graph (to time forward passes or read the weights). */
+        public TransformerGraph graph() {
+            return graph;
+        }
+    }
+
+    /** One batch {@code times} times. */
+    private static final class Repeated implements MultiDataSetIterator {
+
+        private static final long serialVersionUID = 1L;
+        private final MultiDataSet ds;
+        private final int times;
+        private int served;
+
+        Repeated(MultiDataSet ds, int times) {
+            this.ds = ds;
+            this.times = times;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return served < times;
+        }
+
+        @Override
+        public MultiDataSet next() {
+            served++;
+            return ds;
+        }
+
+        @Override
+        public MultiDataSet next(int num) {
+            return next();
+        }
+
+        @Override
+        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+            throw new UnsupportedOperationException("no preprocessing");
+        }
+
+        @Override
+        public MultiDataSetPreProcessor getPreProcessor() {
+            return null;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return true;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            served = 0;
+        }
+    }
+
     /** The learning rate of {@link TrainingSchedule#learningRateAt} by SameDiff's iteration count. */
     static final class WarmupCosine implements ISchedule {
 

@@ -16,7 +16,7 @@ class TransformerTrainingTest {
     private static final TransformerArchitecture ARCH = TransformerArchitecture.causal(5, 6, 16, 1, 2, 8, 32,
             Norm.LAYER_NORM, Nonlinearity.GELU);
     private static final AlgorithmicTask TASK = AlgorithmicTask.reversal(3, 4, 24, 8, 3);
-    private static final TrainingSchedule SCHEDULE = new TrainingSchedule(6, 8, 1e-2, 4, 0);
+    private static final TrainingSchedule SCHEDULE = new TrainingSchedule(3, 8, 1e-2, 2, 0);
 
     private static void assertBitwiseEqual(ParameterSet a, ParameterSet b) {
         for (String n : a.names()) {
@@ -46,7 +46,7 @@ class TransformerTrainingTest {
         SequenceData train = SequenceData.ofTokens(TASK.train());
         TransformerModel init = new TransformerModel(ARCH, TransformerParameters.initialise(ARCH, 5));
         double before = new TransformerGraph(init).evaluate(train).loss();
-        var r = TransformerTraining.train(init, train, new TrainingSchedule(30, 8, 1e-2, 5, 0), 6);
+        var r = TransformerTraining.train(init, train, new TrainingSchedule(12, 8, 2e-2, 4, 0), 6);
         assertTrue(r.train().loss() < 0.5 * before, "loss " + before + " -> " + r.train().loss());
     }
 
