@@ -36,9 +36,12 @@ public final class TransformerBench {
     private TransformerBench() {
     }
 
-    /** The benchmark ViT: digits, 2x2 patches (16 tokens), d 32, L 2, H 4, d_head 8, d_mlp 64, RMSNorm, GELU. */
+    /** Width of every head in the benchmark models (the per-head maps are {@code 8 x 8} whatever the width). */
+    public static final int D_HEAD = 8;
+
+    /** The benchmark ViT: digits, 2x2 patches (16 tokens), L 2, d_head 8, d_mlp 2 d, RMSNorm, GELU, mean pooling. */
     public static TransformerArchitecture vit(int dModel, int heads) {
-        return TransformerArchitecture.vit(8, 2, Digits.CLASSES, dModel, 2, heads, dModel / heads, 2 * dModel,
+        return TransformerArchitecture.vit(8, 2, Digits.CLASSES, dModel, 2, heads, D_HEAD, 2 * dModel,
                 Norm.RMS_NORM, Nonlinearity.GELU, Pooling.MEAN);
     }
 
@@ -47,9 +50,9 @@ public final class TransformerBench {
         return AlgorithmicTask.reversal(5, 8, 2000, 500, seed);
     }
 
-    /** The benchmark causal transformer on {@link #reversalTask}: d 32, L 2, H 4, d_head 8, d_mlp 64, RMSNorm, GELU. */
+    /** The benchmark causal transformer on {@link #reversalTask}: L 2, d_head 8, d_mlp 2 d, RMSNorm, GELU. */
     public static TransformerArchitecture gpt(int dModel, int heads) {
-        return TransformerArchitecture.causal(9, 10, dModel, 2, heads, dModel / heads, 2 * dModel, Norm.RMS_NORM,
+        return TransformerArchitecture.causal(9, 10, dModel, 2, heads, D_HEAD, 2 * dModel, Norm.RMS_NORM,
                 Nonlinearity.GELU);
     }
 

@@ -116,6 +116,33 @@ public final class TransformerGraph {
         return evaluate(data);
     }
 
+    /**
+     * The mean cross-entropy of {@code batch} (all of it in one pass) and its gradient with respect to every
+     * parameter, from SameDiff's reverse mode ({@code calculateGradients}), at the parameters the graph holds. For
+     * gradient-based methods on the host (learned matching: the gradient with respect to a transform follows from
+     * these by the chain rule).
+     */
+    public LossGradient lossAndGradient(SequenceData batch) {
+        requireFits(batch);
+        INDArray[] y = lossArrays(batch, 0, batch.samples());
+        Map<String, INDArray> ph = Map.of(INPUT, inputArray(batch, 0, batch.samples()), LABELS, y[0], WEIGHTS, y[1]);
+        Map<String, int[]> shapes = TransformerParameters.shapes(arch);
+        var result = sd.calculateGradientsAndOutputs(ph, java.util.List.of(LOSS), shapes.keySet());
+        double loss = result.getOutputs().get(LOSS).getDouble(0);
+        Map<String, Tensor> g = new LinkedHashMap<>();
+        shapes.forEach((name, shape) -> g.put(name, new Tensor(shape, result.getGradients().get(name).dup('c').data().asDouble())));
+        return new LossGradient(loss, new ParameterSet(g));
+    }
+
+    /**
+     * A loss and its gradient.
+     *
+     * @param loss     the mean cross-entropy
+     * @param gradient d loss / d parameter, named and shaped like the parameters
+     */
+    public record LossGradient(double loss, ParameterSet gradient) {
+    }
+
     void requireFits(SequenceData data) {
         if (data.tokens() != arch.tokens() || data.features() != arch.inputFeatures()
                 || data.outputsPerSample() != arch.outputsPerSample() || data.classes() != arch.outputs()) {

@@ -17,5 +17,8 @@
  * gives the circuit-mode architecture; {@link io.symsweep.transformer.HeadMaps} solves for the per-head maps of the
  * factorised mode; {@link io.symsweep.transformer.HeadAndResidualMatching} holds the matching costs and the residual
  * Procrustes step; {@link io.symsweep.transformer.OrthogonalSpectrum} the eigen-angles of an orthogonal map.
+ * {@link io.symsweep.transformer.PlantedTransforms} draws the random group elements the tests plant, and
+ * {@link io.symsweep.transformer.FunctionalEquivalence} measures, through SameDiff, how far a moved model's function is
+ * from the original's.
  */
 package io.symsweep.transformer;

@@ -48,4 +48,34 @@ class TransformerGraphTest {
         assertThrows(IllegalArgumentException.class,
                 () -> g.load(TransformerParameters.random(Fixtures.cases().get(2).arch(), 1)));
     }
+
+    /** One case per family, covering both norms, both activations, both poolings. */
+    static List<Fixtures.Case> gradientCases() {
+        List<Fixtures.Case> all = Fixtures.cases();
+        return List.of(all.get(0), all.get(3), all.get(5), all.get(6));
+    }
+
+    @ParameterizedTest
+    @MethodSource("gradientCases")
+    void samediffGradientsAgreeWithCentralDifferencesOfTheHostLoss(Fixtures.Case c) {
+        ParameterSet p = TransformerParameters.random(c.arch(), 6);
+        TransformerGraph g = new TransformerGraph(new TransformerModel(c.arch(), p));
+        TransformerGraph.LossGradient lg = g.lossAndGradient(c.data());
+        assertEquals(g.evaluate(c.data()).loss(), lg.loss(), 1e-12 * lg.loss());
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(7);
+        double h = 1e-5;
+        for (String name : p.names()) {
+            io.symsweep.params.Tensor t = p.get(name);
+            int k = rng.nextInt(t.size());
+            double[] plus = t.data();
+            double[] minus = t.data();
+            plus[k] += h;
+            minus[k] -= h;
+            double lp = g.evaluate(p.with(name, new io.symsweep.params.Tensor(t.shape(), plus)), c.data()).loss();
+            double lm = g.evaluate(p.with(name, new io.symsweep.params.Tensor(t.shape(), minus)), c.data()).loss();
+            double numeric = (lp - lm) / (2 * h);
+            double analytic = lg.gradient().get(name).at(k);
+            assertEquals(numeric, analytic, 1e-7 + 1e-5 * Math.abs(numeric), name + "[" + k + "]");
+        }
+    }
 }

@@ -180,6 +180,10 @@ class TransformerSymmetriesTest {
         }
         assertTrue(FunctionalEquivalence.relativeError(m, moved(m, headsNoOut,
                 Map.of(TransformerSymmetries.heads(0), UnitTransform.permutation(swap))), c.data()) > BROKEN);
+        // MLP units permuted where they are computed but not where they are read
+        SymmetryDeclaration mlpNoOut = without(d, TransformerSymmetries.mlp(0), u -> u.tensor().contains("mlp.out."));
+        assertTrue(FunctionalEquivalence.relativeError(m, moved(m, mlpNoOut, Map.of(TransformerSymmetries.mlp(0),
+                PlantedTransforms.permutation(c.arch().dMlp(), rng))), c.data()) > BROKEN);
         // the residual rotation forgotten on the head
         SymmetryDeclaration noHead = without(d, TransformerSymmetries.RESIDUAL,
                 u -> u.tensor().equals(TransformerParameters.HEAD_WEIGHT));
