@@ -117,7 +117,7 @@ public final class Reproduction {
             if (plan.sweeps().containsKey(f.spec())) {
                 try {
                     figures.add(f.draw().apply(drawer));
-                } catch (RuntimeException ex) {
+                } catch (Exception ex) {
                     log.println("symsweep: figure " + f.name() + " not drawn: " + firstLine(ex));
                 }
             }
@@ -151,7 +151,8 @@ public final class Reproduction {
         List<Map<String, Object>> rows;
         try {
             rows = tables.query(c.spec(), c.sql());
-        } catch (RuntimeException ex) {
+        } catch (Exception ex) {
+            // Spark's AnalysisException is checked in Java's eyes but thrown undeclared.
             return ClaimResult.failed(c, "the query failed: " + firstLine(ex));
         }
         if (rows.size() != 1) {
