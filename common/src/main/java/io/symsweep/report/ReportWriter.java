@@ -128,7 +128,7 @@ public final class ReportWriter {
                 .append("</title>\n<style>body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;"
                         + "color:#222}table{border-collapse:collapse;width:100%;font-size:14px}"
                         + "td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}"
-                        + "th{background:#f3f3f3}.PASS{background:#d9f2d9;font-weight:bold}"
+                        + "th{background:#f3f3f3}td:nth-child(2){width:7em}td:nth-child(7){width:4em}.PASS{background:#d9f2d9;font-weight:bold}"
                         + ".FAIL{background:#f8d0d0;font-weight:bold}.NOT_MEASURED{background:#eee;font-weight:bold}"
                         + "pre{background:#f7f7f7;padding:6px;white-space:pre-wrap;font-size:12px}"
                         + "details{margin:.3em 0}img{max-width:100%;border:1px solid #ddd}"
