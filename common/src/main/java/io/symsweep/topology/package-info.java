@@ -21,6 +21,10 @@
  *   <li>{@link io.symsweep.topology.DeepLinearComponents} and {@link io.symsweep.topology.ResidualComponents}:
  *       the counts themselves, as a {@link io.symsweep.topology.ComponentSurvey} (union-find over samples,
  *       JGraphT's {@code UnionFind}).</li>
+ *   <li>{@link io.symsweep.topology.PathComponentCount}: a count that uses none of the above theory: sampled minima
+ *       joined when the straight segment between them, pulled back onto the minimum by Gauss-Newton in small steps
+ *       ({@link io.symsweep.topology.RetractedPath}), stays low; components by union-find. It stands beside the
+ *       sign-pattern count as an independent check of Corollary 4.2.</li>
  * </ul>
  *
  * Plain Java on EJML matrices; nothing here trains a network or knows about tables.
