@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code symsweep}: the entry point of the launcher and of spark-submit. */
 @Command(name = "symsweep", mixinStandardHelpOptions = true, versionProvider = SymsweepCommand.Version.class,
         description = "Distributed sweeps over the loss landscape of neural networks through parameter-space symmetry.",
-        subcommands = {RunCommand.class, ValidateCommand.class, SqlCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, SqlCommand.class, BenchCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SymsweepCommand implements Runnable {
 

@@ -20,6 +20,11 @@ final class TablePrinter {
     }
 
     static void print(Dataset<Row> df, String format, int limit, PrintWriter out) {
+        print(df, format, limit, out, "--limit N or --limit 0 for all");
+    }
+
+    /** Prints at most {@code limit} rows (0: all); a table cut short says so, with {@code moreHint}. */
+    static void print(Dataset<Row> df, String format, int limit, PrintWriter out, String moreHint) {
         Dataset<Row> rows = limit > 0 ? df.limit(limit + 1) : df;
         switch (format) {
             case "json" -> {
@@ -44,12 +49,12 @@ final class TablePrinter {
                     out.println(String.join(",", cells));
                 }
             }
-            default -> table(df, rows.collectAsList(), limit, out);
+            default -> table(df, rows.collectAsList(), limit, out, moreHint);
         }
         out.flush();
     }
 
-    private static void table(Dataset<Row> df, List<Row> rows, int limit, PrintWriter out) {
+    private static void table(Dataset<Row> df, List<Row> rows, int limit, PrintWriter out, String moreHint) {
         StructField[] fields = df.schema().fields();
         boolean more = limit > 0 && rows.size() > limit;
         if (more) {
@@ -88,7 +93,7 @@ final class TablePrinter {
             out.println(line.toString().stripTrailing());
         }
         out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s")
-                + (more ? "; more rows not shown, --limit N or --limit 0 for all" : "") + ")");
+                + (more ? "; more rows not shown, " + moreHint : "") + ")");
     }
 
     private static boolean isNumeric(DataType t) {
