@@ -259,7 +259,7 @@ final class SqlShell {
             int columns = spark.table(t.getKey()).schema().fields().length;
             rows.add(RowFactory.create(t.getKey(), columns, TableDocs.table(t.getKey()), String.join(", ", t.getValue())));
         }
-        print(rows, "table", "columns", "doc", "location");
+        print(rows, TablePrinter.MAX_CELL, "table", "columns", "doc", "location");
     }
 
     /** {@code \d TABLE}: each column's name, type and doc, for a result table or any view or table Spark knows. */
@@ -279,16 +279,17 @@ final class SqlShell {
         for (StructField f : schema.fields()) {
             rows.add(RowFactory.create(f.name(), f.dataType().simpleString(), TableDocs.of(name, f)));
         }
-        print(rows, "column", "type", "doc");
+        print(rows, Integer.MAX_VALUE, "column", "type", "doc");
     }
 
-    private void print(List<Row> rows, String... header) {
+    /** Rows of strings (and a {@code columns} count) under {@code header}, cells shortened to {@code maxCell}. */
+    private void print(List<Row> rows, int maxCell, String... header) {
         List<StructField> fields = new ArrayList<>();
         for (int i = 0; i < header.length; i++) {
             boolean count = header[i].equals("columns");
             fields.add(DataTypes.createStructField(header[i], count ? DataTypes.IntegerType : DataTypes.StringType, false));
         }
-        TablePrinter.print(spark.createDataFrame(rows, DataTypes.createStructType(fields)), format, 0, out);
+        TablePrinter.print(spark.createDataFrame(rows, DataTypes.createStructType(fields)), format, 0, out, "", maxCell);
     }
 
     private SqlCompleter completer() {
