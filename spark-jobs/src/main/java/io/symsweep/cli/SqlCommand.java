@@ -172,10 +172,15 @@ final class SqlCommand implements Callable<Integer> {
         return CatalogDdl.script(header, CatalogDdl.statements(database, sources));
     }
 
-    /** A fresh folder for Spark's warehouse, so no spark-warehouse/ appears in the working directory. */
+    /**
+     * A fresh folder for Spark's warehouse, so no spark-warehouse/ appears in the working directory; removed
+     * by the command when it ends, and by the JVM at exit (Ctrl-C) if it is still empty.
+     */
     static Path temporaryWarehouse() {
         try {
-            return Files.createTempDirectory("symsweep-warehouse-");
+            Path dir = Files.createTempDirectory("symsweep-warehouse-");
+            dir.toFile().deleteOnExit();
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder", e);
         }
