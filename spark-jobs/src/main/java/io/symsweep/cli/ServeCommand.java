@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         sparkConf.put("spark.sql.warehouse.dir", warehouse.toUri().toString());
         sparkConf.putIfAbsent("spark.ui.enabled", "false");
         long start = System.nanoTime();
-        err.print("symsweep: starting Spark (" + (master != null ? master : "local[*]") + ") and Spark Connect ...");
+        err.print("symsweep: starting Spark (" + SqlCommand.masterShown(master) + ") and Spark Connect ...");
         err.flush();
         Sessions.Lease lease = Sessions.create("symsweep serve", master, sparkConf);
         SparkSession spark = lease.session();

@@ -101,7 +101,7 @@ final class SqlCommand implements Callable<Integer> {
         boolean announce = shell && SparkSession.getDefaultSession().isEmpty();
         long start = System.nanoTime();
         if (announce) {
-            err.print("symsweep: starting Spark (" + (master != null ? master : "local[*]") + ") ...");
+            err.print("symsweep: starting Spark (" + masterShown(master) + ") ...");
             err.flush();
         }
         try (Sessions.Lease lease = Sessions.create("symsweep sql", master, Map.of(
@@ -170,6 +170,11 @@ final class SqlCommand implements Callable<Integer> {
                 + "\nin a Spark catalog (spark-sql -f FILE, or paste into a notebook); after a rerun adds rows: "
                 + "REFRESH TABLE name";
         return CatalogDdl.script(header, CatalogDdl.statements(database, sources));
+    }
+
+    /** The master a session will have: {@code --master}, else spark-submit's, else {@code local[*]}. */
+    static String masterShown(String master) {
+        return master != null ? master : System.getProperty("spark.master", "local[*]");
     }
 
     /**
