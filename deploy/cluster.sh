@@ -35,10 +35,10 @@ logs="$work/logs"
 master_url="spark://127.0.0.1:$master_port"
 
 setup() {
-  if [[ ! -f "$SPARK_HOME/jars/spark-core_2.13-4.2.0.jar" ]]; then
+  if [[ ! -f "$SPARK_HOME/jars/spark-connect_2.13-4.2.0.jar" ]]; then
     echo "cluster: assembling $SPARK_HOME from Maven artifacts ..." >&2
     mkdir -p "$SPARK_HOME/jars"
-    mvn -q -B -f "$here/spark-home/pom.xml" dependency:copy-dependencies -DoutputDirectory="$SPARK_HOME/jars" >&2
+    mvn -q -B -Dstyle.color=never -f "$here/spark-home/pom.xml" dependency:copy-dependencies -DoutputDirectory="$SPARK_HOME/jars" >&2
   fi
   mkdir -p "$SPARK_HOME/conf" "$SPARK_LOCAL_DIRS"
   cp "$here/spark-defaults.conf" "$SPARK_HOME/conf/spark-defaults.conf"

@@ -1,20 +1,21 @@
 package io.symsweep.cli;
 
+import io.symsweep.BuildInfo;
 import io.symsweep.spark.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.spark.sql.AnalysisException;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,25 +24,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code symsweep sql "QUERY"}: Spark SQL over the result tables, one temporary view per table. */
+/**
+ * {@code symsweep sql}: Spark SQL over the result tables, one temporary view per table. With a QUERY it runs
+ * it and prints the rows; without one it is an interactive shell ({@link SqlShell}); with {@code --ddl} it
+ * prints the statements that register the tables in a Spark catalog ({@link CatalogDdl}).
+ */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Run a Spark SQL query with one temporary view per table found under the results folder "
-                + "(minima, barriers, ...).",
+                + "(minima, barriers, ...); without QUERY, an interactive shell (statements end with ;, \\? for help).",
                 "DIR may be one sweep's folder (results/figure4) or a folder of sweeps (results/): then the most "
-                        + "recently written sweep is used, or all of them with --all (rows carry their sweep)."})
+                        + "recently written sweep is used, or all of them with --all (rows carry their sweep).",
+                "--ddl prints CREATE TABLE ... USING parquet LOCATION ... statements that register the tables in "
+                        + "a Spark catalog (Hive metastore, Unity, Glue)."})
 final class SqlCommand implements Callable<Integer> {
 
     enum Format { table, csv, json }
 
+    /** Spark loggers whose task-level reports repeat what the one-line error or "cancelled" already says. */
+    private static final List<String> TASK_LOGGERS = List.of("org.apache.spark.scheduler.TaskSetManager",
+            "org.apache.spark.executor.Executor");
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "QUERY", description = "the SQL query")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
+            description = "the SQL query; without it, an interactive shell")
     String query;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "results folder (default: ${DEFAULT-VALUE})")
-    Path results;
+            description = "results folder, local or any Hadoop URI (default: ${DEFAULT-VALUE})")
+    String results;
 
     @Option(names = "--all", description = "with a folder of sweeps: union every sweep's tables")
     boolean all;
@@ -56,100 +68,140 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
     String master;
 
+    @Option(names = "--ddl", description = "print CREATE TABLE statements for a Spark catalog instead of querying")
+    boolean ddl;
+
+    @Option(names = "--database", paramLabel = "DB", description = "with --ddl: create the tables in database DB")
+    String database;
+
+    @Option(names = "--history", paramLabel = "FILE",
+            description = "the shell's history file (default: ~/.symsweep_history)")
+    Path history;
+
     @Override
     public Integer call() {
-        OptionChecks.atLeast("--limit", limit, 0);
         MasterUrl.check(master);
-        Map<String, List<String>> views = views();
         PrintWriter out = spec.commandLine().getOut();
-        try (Sessions.Lease lease = Sessions.create("symsweep sql", master, Map.of())) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (limit < 0) {
+            throw new UserException("--limit: must be >= 0, found " + limit);
+        }
+        if (ddl && query != null) {
+            throw new UserException("--ddl: prints the tables' DDL and takes no QUERY, found \"" + query + "\"");
+        }
+        if (database != null && !ddl) {
+            throw new UserException("--database: only with --ddl");
+        }
+        if (database != null && !database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new UserException("--database: must be letters, digits and _, found \"" + database + "\"");
+        }
+        ResultTables tables = ResultTables.find(results, all, err);
+        Map<String, String> ddlLocations = ddl ? tables.singleLocations("--ddl") : null;
+        boolean shell = query == null && !ddl;
+        Path warehouse = temporaryWarehouse();
+        boolean announce = shell && SparkSession.getDefaultSession().isEmpty();
+        long start = System.nanoTime();
+        if (announce) {
+            err.print("symsweep: starting Spark (" + masterShown(master) + ") ...");
+            err.flush();
+        }
+        try (Sessions.Lease lease = Sessions.create("symsweep sql", master, Map.of(
+                "spark.sql.warehouse.dir", warehouse.toUri().toString(),
+                "spark.ui.enabled", "false"))) {
             SparkSession spark = lease.session();
-            for (Map.Entry<String, List<String>> v : views.entrySet()) {
-                spark.read().parquet(v.getValue().toArray(String[]::new)).createOrReplaceTempView(v.getKey());
+            if (lease.owned() && spark.sparkContext().isLocal()) {
+                TASK_LOGGERS.forEach(name -> Configurator.setLevel(name, Level.OFF));
+            }
+            if (announce) {
+                err.printf(Locale.ROOT, " ready in %.1f s%n", (System.nanoTime() - start) * 1e-9);
+                err.flush();
+            }
+            if (ddl) {
+                out.print(ddl(spark, tables, ddlLocations));
+                out.flush();
+                return 0;
+            }
+            tables.registerViews(spark);
+            if (shell) {
+                return shell(spark, tables, err);
             }
             Dataset<Row> df;
             try {
                 df = spark.sql(query);
             } catch (Exception e) {
                 // Scala throws AnalysisException (and its ParseException) undeclared.
-                if (e instanceof AnalysisException) {
-                    throw new UserException("query: " + e.getMessage().lines().findFirst().orElse("")
-                            + " (views: " + String.join(", ", views.keySet()) + ")");
+                if (SqlErrors.isUsers(e)) {
+                    throw new UserException("query: " + SqlErrors.oneLine(e, query) + " (views: "
+                            + String.join(", ", tables.names()) + ")");
                 }
                 throw e;
             }
-            TablePrinter.print(df, format.name(), limit, out);
+            try {
+                TablePrinter.print(df, format.name(), limit, out);
+            } catch (Exception e) {
+                // An error the query raised as it ran (a division by zero, assert_true) is the user's too.
+                if (SqlErrors.isUsers(e)) {
+                    throw new UserException("query: " + SqlErrors.oneLine(e, query));
+                }
+                throw e;
+            }
+        } finally {
+            deleteRecursively(warehouse);
         }
         return 0;
     }
 
-    /** View name to the folders that hold it. */
-    private Map<String, List<String>> views() {
-        if (!Files.isDirectory(results)) {
-            throw new UserException("--results: no such folder " + results + "; run `symsweep run SPEC` first");
-        }
-        Map<String, Path> here = tablesIn(results);
-        if (!here.isEmpty()) {
-            Map<String, List<String>> v = new TreeMap<>();
-            here.forEach((name, dir) -> v.put(name, List.of(dir.toString())));
-            return v;
-        }
-        List<Path> sweeps = new ArrayList<>();
-        for (Path p : list(results)) {
-            if (Files.isDirectory(p) && !tablesIn(p).isEmpty()) {
-                sweeps.add(p);
-            }
-        }
-        if (sweeps.isEmpty()) {
-            throw new UserException("--results: no tables under " + results + "; run `symsweep run SPEC` first");
-        }
-        if (!all) {
-            Path newest = sweeps.stream().max(Comparator.comparingLong(SqlCommand::newestFile)).orElseThrow();
-            if (sweeps.size() > 1) {
-                spec.commandLine().getErr().println("symsweep: querying " + newest + ", the newest of " + sweeps.size()
-                        + " sweeps under " + results + " (--results DIR to choose, --all for every sweep)");
-            }
-            sweeps = List.of(newest);
-        }
-        Map<String, List<String>> v = new TreeMap<>();
-        for (Path s : sweeps) {
-            tablesIn(s).forEach((name, dir) -> v.computeIfAbsent(name, k -> new ArrayList<>()).add(dir.toString()));
-        }
-        return v;
-    }
-
-    /** Subfolders of {@code dir} holding Parquet files, by name. */
-    static Map<String, Path> tablesIn(Path dir) {
-        Map<String, Path> out = new LinkedHashMap<>();
-        for (Path p : list(dir)) {
-            if (Files.isDirectory(p) && !p.getFileName().toString().startsWith("_")
-                    && !p.getFileName().toString().startsWith(".")
-                    && list(p).stream().anyMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
-                out.put(p.getFileName().toString(), p);
-            }
-        }
-        return out;
-    }
-
-    private static long newestFile(Path sweep) {
-        long newest = 0;
-        for (Path table : tablesIn(sweep).values()) {
-            for (Path f : list(table)) {
-                try {
-                    newest = Math.max(newest, Files.getLastModifiedTime(f).toMillis());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return newest;
-    }
-
-    private static List<Path> list(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted().toList();
+    private int shell(SparkSession spark, ResultTables tables, PrintWriter err) {
+        boolean interactive = System.console() != null;
+        Path file = history != null ? history : Path.of(System.getProperty("user.home"), ".symsweep_history");
+        var terminal = interactive ? SqlShell.systemTerminal() : SqlShell.streamTerminal(System.in, System.out);
+        try (terminal) {
+            return new SqlShell(spark, tables, terminal, interactive || history != null ? file : null, interactive,
+                    err, format.name(), limit).run();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String ddl(SparkSession spark, ResultTables tables, Map<String, String> locations) {
+        Map<String, CatalogDdl.Source> sources = new LinkedHashMap<>();
+        locations.forEach((name, location) ->
+                sources.put(name, new CatalogDdl.Source(location, spark.read().parquet(location).schema())));
+        String header = "symsweep " + BuildInfo.version() + ": the tables of " + String.join(", ", tables.sweeps())
+                + "\nin a Spark catalog (spark-sql -f FILE, or paste into a notebook); after a rerun adds rows: "
+                + "REFRESH TABLE name";
+        return CatalogDdl.script(header, CatalogDdl.statements(database, sources));
+    }
+
+    /** The master a session will have: {@code --master}, else spark-submit's, else {@code local[*]}. */
+    static String masterShown(String master) {
+        return master != null ? master : System.getProperty("spark.master", "local[*]");
+    }
+
+    /**
+     * A fresh folder for Spark's warehouse, so no spark-warehouse/ appears in the working directory; removed
+     * by the command when it ends, and by the JVM at exit (Ctrl-C) if it is still empty.
+     */
+    static Path temporaryWarehouse() {
+        try {
+            Path dir = Files.createTempDirectory("symsweep-warehouse-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary folder", e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "symsweep", mixinStandardHelpOptions = true, versionProvider = SymsweepCommand.Version.class,
         description = "Distributed sweeps over the loss landscape of neural networks through parameter-space symmetry.",
         subcommands = {RunCommand.class, ValidateCommand.class, SqlCommand.class, BenchCommand.class,
-                CheckCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
+                ServeCommand.class, CheckCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class SymsweepCommand implements Runnable {
 
     /** Exit status of a user error (bad spec, bad option): one line on stderr, no stack trace. */

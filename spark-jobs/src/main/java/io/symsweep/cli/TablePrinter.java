@@ -13,13 +13,23 @@ import org.apache.spark.sql.types.StructField;
 /** Prints query results as an aligned table, CSV (RFC 4180) or JSON lines. */
 final class TablePrinter {
 
-    /** Array cells longer than this are shortened in the aligned table (CSV and JSON keep everything). */
-    private static final int MAX_CELL = 60;
+    /** Cells longer than this are shortened in the aligned table (CSV and JSON keep everything). */
+    static final int MAX_CELL = 60;
 
     private TablePrinter() {
     }
 
     static void print(Dataset<Row> df, String format, int limit, PrintWriter out) {
+        print(df, format, limit, out, "--limit N or --limit 0 for all");
+    }
+
+    /** Prints at most {@code limit} rows (0: all); a table cut short says so, with {@code moreHint}. */
+    static void print(Dataset<Row> df, String format, int limit, PrintWriter out, String moreHint) {
+        print(df, format, limit, out, moreHint, MAX_CELL);
+    }
+
+    /** As above, an aligned table's cells shortened to {@code maxCell} characters. */
+    static void print(Dataset<Row> df, String format, int limit, PrintWriter out, String moreHint, int maxCell) {
         Dataset<Row> rows = limit > 0 ? df.limit(limit + 1) : df;
         switch (format) {
             case "json" -> {
@@ -44,12 +54,12 @@ final class TablePrinter {
                     out.println(String.join(",", cells));
                 }
             }
-            default -> table(df, rows.collectAsList(), limit, out);
+            default -> table(df, rows.collectAsList(), limit, out, moreHint, maxCell);
         }
         out.flush();
     }
 
-    private static void table(Dataset<Row> df, List<Row> rows, int limit, PrintWriter out) {
+    private static void table(Dataset<Row> df, List<Row> rows, int limit, PrintWriter out, String moreHint, int maxCell) {
         StructField[] fields = df.schema().fields();
         boolean more = limit > 0 && rows.size() > limit;
         if (more) {
@@ -65,7 +75,7 @@ final class TablePrinter {
         for (Row r : rows) {
             String[] c = new String[fields.length];
             for (int i = 0; i < fields.length; i++) {
-                c[i] = cell(r, i, MAX_CELL);
+                c[i] = cell(r, i, maxCell);
                 width[i] = Math.max(width[i], c[i].length());
             }
             cells.add(c);
@@ -88,7 +98,7 @@ final class TablePrinter {
             out.println(line.toString().stripTrailing());
         }
         out.println("(" + rows.size() + " row" + (rows.size() == 1 ? "" : "s")
-                + (more ? "; more rows not shown, --limit N or --limit 0 for all" : "") + ")");
+                + (more ? "; more rows not shown, " + moreHint : "") + ")");
     }
 
     private static boolean isNumeric(DataType t) {

@@ -1,0 +1,108 @@
+package io.symsweep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.symsweep.spark.SparkTestSession;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code symsweep sql} and {@code serve} in-process: one-line user errors with exit status 2. */
+class SqlCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path results;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result symsweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SymsweepCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void sweep() throws Exception {
+        SparkTestSession.get();
+        results = SweepFixture.results();
+    }
+
+    private static void assertUserError(Result r, String start) {
+        assertEquals(SymsweepCommand.USER_ERROR, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("symsweep: " + start), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aSyntaxErrorNamesItsPosition() {
+        Result r = symsweep("sql", "--results", results.toString(), "SELECT * FORM minima");
+        assertUserError(r, "query: [PARSE_SYNTAX_ERROR] Syntax error at or near 'minima'");
+        assertTrue(r.err().endsWith("SQLSTATE: 42601 (line 1, pos 14) (views: barriers, minima)\n"), r.err());
+    }
+
+    @Test
+    void anErrorAtRunTimeIsTheUsersToo() {
+        Result r = symsweep("sql", "--results", results.toString(), "SELECT seed, 1 / (seed - seed) FROM minima");
+        assertUserError(r, "query: [DIVIDE_BY_ZERO] Division by zero.");
+        assertTrue(r.err().endsWith("(line 1, pos 13)\n"), r.err());
+    }
+
+    @Test
+    void ddlOptionsAreChecked() throws Exception {
+        assertUserError(symsweep("sql", "--results", results.toString(), "--ddl", "SELECT 1"), "--ddl: prints the tables' DDL");
+        assertUserError(symsweep("sql", "--results", results.toString(), "--database", "x", "SELECT 1"),
+                "--database: only with --ddl");
+        assertUserError(symsweep("sql", "--results", results.toString(), "--ddl", "--database", "a-b"),
+                "--database: must be letters, digits and _, found \"a-b\"");
+        Path sweeps = dir.resolve("sweeps");
+        copy(results, sweeps.resolve("one"));
+        copy(results, sweeps.resolve("two"));
+        assertUserError(symsweep("sql", "--results", sweeps.toString(), "--ddl", "--all"),
+                "--ddl: registers the tables of one sweep, but barriers is in 2 sweeps");
+        Result newest = symsweep("sql", "--results", sweeps.toString(), "--ddl");
+        assertEquals(0, newest.code(), newest.err());
+        assertTrue(newest.err().startsWith("symsweep: querying "), newest.err());
+        assertEquals(2, newest.out().split("CREATE TABLE IF NOT EXISTS").length - 1, newest.out());
+    }
+
+    @Test
+    void serveRefusesAPublicAddressWithoutAToken() {
+        assumeTrue(System.getenv(ServeCommand.TOKEN_ENV) == null, "no token in this environment");
+        Result r = symsweep("serve", "--results", results.toString(), "--bind", "0.0.0.0");
+        assertUserError(r, "--bind 0.0.0.0: not a loopback address, and no authentication token is set; export "
+                + "SPARK_CONNECT_AUTHENTICATE_TOKEN=<secret>");
+    }
+
+    @Test
+    void serveChecksItsOptionsBeforeStartingAnything() {
+        assertUserError(symsweep("serve", "--results", results.toString(), "--port", "0"), "--port: must be in 1..65535, found 0");
+        assertUserError(symsweep("serve", "--results", results.toString(), "--conf",
+                "spark.connect.grpc.binding.address=0.0.0.0"), "--conf spark.connect.grpc.binding.address: set by serve");
+        assertUserError(symsweep("serve", "--results", dir.resolve("nope").toString()), "--results: no such folder");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
