@@ -37,7 +37,7 @@ class ApproximateActionTest {
         int approximate = 0;
         for (Configuration c : spec("").configurations()) {
             ApproximateActionRow r = kind.measure(c, "t");
-            assertEquals("OK", r.status(), r.config());
+            assertEquals(ApproximateActionRow.Status.OK, r.status(), r.provenance().config());
             assertTrue(r.boundHolds() && r.outputChange() <= r.outputNorm(), r.outputChange() + " > " + r.outputNorm());
             assertTrue(r.lossBefore() < r.initialLoss(), "training lowers the loss: " + r.initialLoss() + " -> "
                     + r.lossBefore());
@@ -62,8 +62,8 @@ class ApproximateActionTest {
         List<Configuration> a = spec("").configurations();
         List<Configuration> b = spec("probe: {group_element: exp, magnitude: 2}").configurations();
         for (int i = 0; i < a.size(); i++) {
-            ApproximateAction.Dimensions d = ApproximateAction.dimensions(a.get(i));
-            assertEquals(d, ApproximateAction.dimensions(b.get(i)), "same seed, same network shape");
+            ApproximateAction.Dimensions d = ApproximateAction.dimensions(ApproximateAction.Settings.parse(a.get(i)));
+            assertEquals(d, ApproximateAction.dimensions(ApproximateAction.Settings.parse(b.get(i))), "same seed, same network shape");
             for (int v : new int[] {d.outputs(), d.hidden(), d.inputs(), d.samples()}) {
                 assertTrue(v >= 2 && v <= 12, d.toString());
             }
@@ -75,8 +75,9 @@ class ApproximateActionTest {
     @Test
     void theExponentialElementHasTheRequestedLogarithm() {
         Configuration c = spec("probe: {group_element: exp, magnitude: 0.75}").configurations().get(0);
-        int h = ApproximateAction.dimensions(c).hidden();
-        var log = io.symsweep.linalg.MatrixFunctions.log(ApproximateAction.groupElement(c, h));
+        ApproximateAction.Settings s = ApproximateAction.Settings.parse(c);
+        int h = ApproximateAction.dimensions(s).hidden();
+        var log = io.symsweep.linalg.MatrixFunctions.log(ApproximateAction.groupElement(s, h));
         assertEquals(0.75, org.ejml.dense.row.NormOps_DDRM.normF(log.value()), 1e-12);
     }
 
@@ -112,8 +113,8 @@ class ApproximateActionTest {
                 seeds: 0
                 """).configurations().get(0);
         ApproximateActionRow r = new ApproximateAction().measure(c, "t");
-        assertEquals("DIVERGED", r.trainStatus());
-        assertEquals("MINIMUM_DIVERGED", r.status());
+        assertEquals(io.symsweep.train.TrainingStatus.DIVERGED, r.trainStatus());
+        assertEquals(ApproximateActionRow.Status.MINIMUM_DIVERGED, r.status());
         assertTrue(Double.isNaN(r.outputChange()) && !r.boundHolds());
     }
 }

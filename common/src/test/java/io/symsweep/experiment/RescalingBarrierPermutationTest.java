@@ -8,6 +8,7 @@ import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.table.BarrierRow;
 import io.symsweep.table.MinimumRow;
+import io.symsweep.train.TrainingStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +35,12 @@ class RescalingBarrierPermutationTest {
     void theBestPermutationStillLeavesABarrierThatGrowsWithTheFactor() {
         RescalingBarrier kind = new RescalingBarrier();
         List<Configuration> cs = configurations("probe: {factors: [1, 4, 16, 64, 256], permutation: best}");
-        MinimumRow m = kind.train(kind.minimumOf(cs.get(0)), "t");
-        assertEquals("CONVERGED", m.status());
+        MinimumRow m = Stages.train(kind, cs.get(0));
+        assertEquals(TrainingStatus.CONVERGED, m.status());
         double previous = -1;
         for (Configuration c : cs) {
-            BarrierRow b = kind.probe(c, m, "t");
-            assertEquals("OK", b.status());
+            BarrierRow b = Stages.barrier(c, m);
+            assertEquals(BarrierRow.Status.OK, b.status());
             assertEquals("exhaustive", b.search(), "width 5 <= 7 is searched exhaustively");
             assertEquals(120, b.candidates());
             assertTrue(b.barrier() <= b.identityBarrier(), b.barrier() + " > " + b.identityBarrier());
@@ -58,11 +59,11 @@ class RescalingBarrierPermutationTest {
         List<Configuration> identity = configurations("probe: {factors: [2, 8], permutation: identity}");
         for (int i = 0; i < plain.size(); i++) {
             assertEquals(plain.get(i).id(), identity.get(i).id());
-            assertEquals(RescalingBarrier.IDENTITY, RescalingBarrier.permutation(plain.get(i)));
+            assertEquals(BarrierSettings.Permutation.IDENTITY, BarrierSettings.parse(plain.get(i)).permutation());
         }
         RescalingBarrier kind = new RescalingBarrier();
-        MinimumRow m = kind.train(kind.minimumOf(plain.get(0)), "t");
-        BarrierRow b = kind.probe(plain.get(1), m, "t");
+        MinimumRow m = Stages.train(kind, plain.get(0));
+        BarrierRow b = Stages.barrier(plain.get(1), m);
         assertEquals("none", b.search());
         assertEquals(b.barrier(), b.identityBarrier());
         assertEquals(null, b.factorRange());
@@ -72,11 +73,11 @@ class RescalingBarrierPermutationTest {
     void factorsInABoundedRangeStayBelowTheRangesClosedFormMaximum() {
         RescalingBarrier kind = new RescalingBarrier();
         List<Configuration> cs = configurations("probe: {factors: {log: [0.1, 10], points: 9}, factor_range: 10}");
-        MinimumRow m = kind.train(kind.minimumOf(cs.get(0)), "t");
+        MinimumRow m = Stages.train(kind, cs.get(0));
         double bound = io.symsweep.probe.ClosedForms.rescalingMidpointLoss(10, 1, m.yNorm2());
         double worst = 0;
         for (Configuration c : cs) {
-            BarrierRow b = kind.probe(c, m, "t");
+            BarrierRow b = Stages.barrier(c, m);
             assertEquals(10.0, b.factorRange());
             assertEquals(bound, b.rangeLossBound(), 0.0);
             worst = Math.max(worst, b.barrier() / b.rangeLossBound());

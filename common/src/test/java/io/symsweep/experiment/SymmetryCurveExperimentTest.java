@@ -9,6 +9,7 @@ import io.symsweep.linalg.MatrixFunctions;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.table.CurveRow;
+import io.symsweep.train.TrainingStatus;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -34,9 +35,9 @@ class SymmetryCurveExperimentTest {
     void onASmoothCurveTheChordStaysAboveItAndTheoremSixTwoHolds() {
         SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
         for (Configuration c : configurations("tanh")) {
-            CurveRow r = kind.trace(c, "t");
-            assertEquals("CONVERGED", r.trainStatus());
-            assertEquals("OK", r.status(), c.toString());
+            CurveRow r = Stages.curve(c);
+            assertEquals(TrainingStatus.CONVERGED, r.trainStatus());
+            assertEquals(CurveRow.Status.OK, r.status(), c.toString());
             // h = 8 >= k = 4: Eq. (6) keeps the output, so gamma stays in the level set up to rounding.
             assertTrue(r.maxCurveDeviation() <= 1e-12, "curve deviation " + r.maxCurveDeviation());
             assertTrue(r.curveBelowChord(), "Figure 3(b-c): the curve's loss is below the chord's");
@@ -54,13 +55,14 @@ class SymmetryCurveExperimentTest {
     void oneCurveIndexIsOneDirectionAtEveryMagnitude() {
         SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
         List<Configuration> cs = configurations("leaky_relu");
-        var arch = RescalingBarrier.architecture(cs.get(0));
-        var action = io.symsweep.symmetry.ApproximateGeneralLinearAction.on(arch, 1, RescalingBarrier.data(cs.get(0)));
+        MinimumSettings m = SymmetryCurveExperiment.minimum(cs.get(0));
+        var action = io.symsweep.symmetry.ApproximateGeneralLinearAction.on(m.architecture(), 1, m.data());
         DMatrixRMaj small = MatrixFunctions.log(kind.groupElement(cs.get(0), action)).value();
         DMatrixRMaj large = MatrixFunctions.log(kind.groupElement(cs.get(2), action)).value();
-        assertEquals(0.25, cs.get(0).getDouble("probe.magnitude"));
-        assertEquals(0.75, cs.get(2).getDouble("probe.magnitude"));
-        assertEquals(cs.get(0).getLong("probe.curve"), cs.get(2).getLong("probe.curve"));
+        assertEquals(0.25, SymmetryCurveExperiment.CurveSettings.parse(cs.get(0)).magnitude());
+        assertEquals(0.75, SymmetryCurveExperiment.CurveSettings.parse(cs.get(2)).magnitude());
+        assertEquals(SymmetryCurveExperiment.CurveSettings.parse(cs.get(0)).curve(),
+                SymmetryCurveExperiment.CurveSettings.parse(cs.get(2)).curve());
         CommonOps_DDRM.scale(3, small);
         double difference = NormOps_DDRM.normF(CommonOps_DDRM.subtract(small, large, null));
         assertTrue(difference <= 1e-12 * NormOps_DDRM.normF(large), "log g is proportional to the magnitude");
@@ -69,8 +71,7 @@ class SymmetryCurveExperimentTest {
 
     @Test
     void leakyReluCurvesHaveCornersAndStillStayBelowTheChord() {
-        SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
-        CurveRow r = kind.trace(configurations("leaky_relu").get(2), "t");
+        CurveRow r = Stages.curve(configurations("leaky_relu").get(2));
         assertTrue(r.maxCurveDeviation() <= 1e-12, "curve deviation " + r.maxCurveDeviation());
         assertTrue(r.curveBelowChord());
         assertArrayEquals(io.symsweep.probe.AlphaGrid.uniform(41), r.t(), 0);
@@ -113,9 +114,9 @@ class SymmetryCurveExperimentTest {
                 seeds: 0
                 probe: {magnitudes: 1}
                 """).configurations().get(0);
-        CurveRow r = new SymmetryCurveExperiment().trace(c, "t");
-        assertEquals("DIVERGED", r.trainStatus());
-        assertEquals("MINIMUM_DIVERGED", r.status());
+        CurveRow r = Stages.curve(c);
+        assertEquals(TrainingStatus.DIVERGED, r.trainStatus());
+        assertEquals(CurveRow.Status.MINIMUM_DIVERGED, r.status());
         assertTrue(Double.isNaN(r.dMax()) && !r.boundHolds() && !r.curveBelowChord());
     }
 }

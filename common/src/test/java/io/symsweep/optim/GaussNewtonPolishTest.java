@@ -1,9 +1,12 @@
-package io.symsweep.train;
+package io.symsweep.optim;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.engine.DenseEngine;
+import io.symsweep.train.TrainingResult;
+import io.symsweep.train.TrainingSettings;
+import io.symsweep.train.TrainingStatus;
 import io.symsweep.model.Activation;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;

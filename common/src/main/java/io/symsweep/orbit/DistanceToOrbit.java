@@ -1,4 +1,4 @@
-package io.symsweep.probe;
+package io.symsweep.orbit;
 
 import io.symsweep.linalg.MatrixFunctions;
 import io.symsweep.optim.TrustRegionNewton;
@@ -38,14 +38,14 @@ import org.ejml.dense.row.SingularOps_DDRM;
  * Both one-dimensional minima are over {@code x} in {@code [min(1/c, e), max(1/c, e)]}, outside of which the
  * derivative has one sign; they are found on a log-spaced grid refined by golden-section search.
  */
-public final class OrbitDistanceProbe {
+public final class DistanceToOrbit {
 
     /** Largest ratio of successive betas on the continuation path. */
     static final double CONTINUATION_RATIO = 2;
     /** Points of the log grid that brackets a one-dimensional minimum. */
     static final int SCALAR_GRID = 4097;
 
-    private OrbitDistanceProbe() {
+    private DistanceToOrbit() {
     }
 
     /** How the minimisation over {@code GL(n)} ended. */

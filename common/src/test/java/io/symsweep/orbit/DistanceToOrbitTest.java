@@ -1,4 +1,4 @@
-package io.symsweep.probe;
+package io.symsweep.orbit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +9,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 /** Proposition 5.5's orbit distance: Eq. (22)'s derivatives, its two bounds, and its growth in beta. */
-class OrbitDistanceProbeTest {
+class DistanceToOrbitTest {
 
     private static DMatrixRMaj gaussian(SplittableRandom rng, int n, double shift) {
         DMatrixRMaj m = new DMatrixRMaj(n, n);
@@ -28,7 +28,7 @@ class OrbitDistanceProbeTest {
         DMatrixRMaj w1 = gaussian(rng, n, 0);
         DMatrixRMaj w2 = gaussian(rng, n, 0);
         DMatrixRMaj g = gaussian(rng, n, 2);
-        OrbitDistanceProbe.Objective f = new OrbitDistanceProbe.Objective(w1, w2, 1.7, 2.3);
+        DistanceToOrbit.Objective f = new DistanceToOrbit.Objective(w1, w2, 1.7, 2.3);
         int d = n * n;
         double[] grad = new double[d];
         double[][] hess = new double[d][d];
@@ -73,11 +73,11 @@ class OrbitDistanceProbeTest {
         // scalar bound, and Eq. (22) must equal both.
         int n = 3;
         for (double beta : new double[] {1.5, 4, 20}) {
-            OrbitDistanceProbe.OrbitDistance d = OrbitDistanceProbe.midpoint(CommonOps_DDRM.identity(n),
+            DistanceToOrbit.OrbitDistance d = DistanceToOrbit.midpoint(CommonOps_DDRM.identity(n),
                     CommonOps_DDRM.identity(n), beta, 0.5, 2000, 1e-12);
             assertEquals(d.lowerBoundSquared(), d.scalarBoundSquared(), 1e-12 * d.scalarBoundSquared());
             assertEquals(d.scalarBoundSquared(), d.distanceSquared(), 1e-9 * d.scalarBoundSquared(), "beta " + beta);
-            assertEquals(OrbitDistanceProbe.Status.CONVERGED, d.status());
+            assertEquals(DistanceToOrbit.Status.CONVERGED, d.status());
         }
     }
 
@@ -86,13 +86,13 @@ class OrbitDistanceProbeTest {
         SplittableRandom rng = new SplittableRandom(7);
         DMatrixRMaj w1 = gaussian(rng, 3, 0);
         DMatrixRMaj w2 = gaussian(rng, 3, 0);
-        OrbitDistanceProbe.OrbitDistance same = OrbitDistanceProbe.midpoint(w1, w2, 1, 0.5, 100, 1e-12);
+        DistanceToOrbit.OrbitDistance same = DistanceToOrbit.midpoint(w1, w2, 1, 0.5, 100, 1e-12);
         assertEquals(0.0, same.distanceSquared(), 0.0, "beta = 1: W' = W'' = W, whose g = I is exact");
         double previous = 0;
         double previousLower = 0;
         for (double beta : new double[] {2, 4, 8, 16, 32, 64}) {
-            OrbitDistanceProbe.OrbitDistance d = OrbitDistanceProbe.midpoint(w1, w2, beta, 0.5, 2000, 1e-10);
-            assertEquals(OrbitDistanceProbe.Status.CONVERGED, d.status(), "beta " + beta);
+            DistanceToOrbit.OrbitDistance d = DistanceToOrbit.midpoint(w1, w2, beta, 0.5, 2000, 1e-10);
+            assertEquals(DistanceToOrbit.Status.CONVERGED, d.status(), "beta " + beta);
             assertTrue(d.lowerBoundSquared() <= d.distanceSquared() && d.distanceSquared() <= d.scalarBoundSquared(),
                     "beta " + beta + ": " + d);
             assertTrue(d.distance() > 1.5 * previous, "beta " + beta + ": " + d.distance() + " after " + previous);
@@ -104,7 +104,7 @@ class OrbitDistanceProbeTest {
 
     @Test
     void theScalarMinimumIsTheMinimumOverAFineGrid() {
-        double[] m = OrbitDistanceProbe.scalarMinimum(2.5, 0.7, 12.0, 9.0);
+        double[] m = DistanceToOrbit.scalarMinimum(2.5, 0.7, 12.0, 9.0);
         double best = Double.POSITIVE_INFINITY;
         for (int i = 1; i <= 2_000_000; i++) {
             double x = i * 1e-5;

@@ -1,4 +1,4 @@
-package io.symsweep.train;
+package io.symsweep.optim;
 
 import io.symsweep.engine.DenseEngine;
 import io.symsweep.model.Activation;
