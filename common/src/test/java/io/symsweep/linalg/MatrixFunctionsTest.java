@@ -25,7 +25,6 @@ class MatrixFunctionsTest {
     @Test
     void expOfLogRecoversRandomGroupElements() {
         SplittableRandom rng = new SplittableRandom(1);
-        int tested = 0;
         for (int trial = 0; trial < 60; trial++) {
             int n = 2 + trial % 7;
             // g = exp(B) with spectral radius of B about 2: eigenvalue arguments up to ~2 rad, cond(g) ~ e^4.
@@ -35,9 +34,7 @@ class MatrixFunctionsTest {
             assertEquals(MatrixLog.Status.OK, log.status(), "trial " + trial);
             assertTrue(relativeError(MatrixFunctions.exp(log.value()), g) <= ROUND_TRIP_TOL,
                     "trial " + trial + ": " + relativeError(MatrixFunctions.exp(log.value()), g));
-            tested++;
         }
-        assertEquals(60, tested);
     }
 
     @Test
