@@ -45,7 +45,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  * weights (the {@code U} block exactly, the {@code V} block bounded by {@code |s'| <= s'_max}). Prop 6.1 holds at
  * any weights; training makes the output the one a trained network has.
  */
-public final class ApproximateAction implements IndependentExperiment {
+public final class ApproximateAction extends DeclaredExperiment implements IndependentExperiment {
 
     private static final long serialVersionUID = 1L;
 
@@ -105,14 +105,8 @@ public final class ApproximateAction implements IndependentExperiment {
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<SpecField> fields() {
-        return FIELDS;
+    public ApproximateAction() {
+        super(NAME, FIELDS);
     }
 
     @Override

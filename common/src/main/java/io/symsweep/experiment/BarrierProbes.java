@@ -53,7 +53,7 @@ final class BarrierProbes {
             return List.of();
         }
         BarrierRow[] rows = new BarrierRow[cs.size()];
-        MinimumSettings settings = RescalingBarrier.minimum(cs.get(0));
+        MinimumSettings settings = RescalingBarrier.minimumSettings(cs.get(0));
         MlpArchitecture arch = settings.architecture();
         MlpParameters w = new MlpParameters(arch, minimum.weights());
         boolean diverged = minimum.status() == TrainingStatus.DIVERGED || !w.isFinite();
@@ -72,13 +72,13 @@ final class BarrierProbes {
                 rows[i] = bestPermutationRow(c, s, minimum, sweep, w);
             } else {
                 // In a sweep all probes of a minimum share its engine; the alpha grid may differ.
-                groups.computeIfAbsent(RescalingBarrier.minimum(c).engine().name() + "/" + s.alphaPoints(),
+                groups.computeIfAbsent(RescalingBarrier.minimumSettings(c).engine().name() + "/" + s.alphaPoints(),
                         k -> new ArrayList<>()).add(i);
             }
         }
         for (List<Integer> group : groups.values()) {
             Configuration first = cs.get(group.get(0));
-            MinimumSettings m = RescalingBarrier.minimum(first);
+            MinimumSettings m = RescalingBarrier.minimumSettings(first);
             double[] alphas = AlphaGrid.uniform(BarrierSettings.parse(first).alphaPoints());
             List<MlpParameters> ends = new ArrayList<>();
             for (int i : group) {
@@ -102,7 +102,7 @@ final class BarrierProbes {
             MlpParameters w) {
         MlpArchitecture arch = w.architecture();
         double[] alphas = AlphaGrid.uniform(s.alphaPoints());
-        MinimumSettings m = RescalingBarrier.minimum(c);
+        MinimumSettings m = RescalingBarrier.minimumSettings(c);
         RegressionData data = m.data();
         Engine engine = m.engine();
         ToDoubleFunction<MlpParameters> loss = p -> engine.loss(p, data);

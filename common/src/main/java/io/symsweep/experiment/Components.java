@@ -24,7 +24,7 @@ import java.util.Map;
  * of both, the defaults of each type, and the checks that a field of the other type is not given.
  * Rows: one in {@code components}, one per sample in {@code component_samples}.
  */
-public final class Components implements IndependentExperiment {
+public final class Components extends DeclaredExperiment implements IndependentExperiment {
 
     private static final long serialVersionUID = 1L;
 
@@ -53,10 +53,7 @@ public final class Components implements IndependentExperiment {
     static final SpecField EPS = SpecField.number("architecture.eps", "the skip connection's weight (residual only)");
     static final SpecField MIN_SINGULAR_VALUE = SpecField.number("data.min_singular_value",
                     "linear: X and Y are redrawn until both smallest singular values exceed this (default 0.5)")
-            .checked(new Check("in (0, 10]", v -> {
-                double d = ((Number) v).doubleValue();
-                return d > 0 && d <= 10;
-            }));
+            .checked(Check.inLeftOpen(0, 10));
     static final SpecField DATA_X = SpecField.number("data.x", "residual: the input X (default 1)").checked(NON_ZERO);
     static final SpecField DATA_Y = SpecField.number("data.y", "residual: the target Y (default 1)").checked(NON_ZERO);
     static final SpecField SAMPLES = SpecField.integer("sampling.samples",
@@ -87,19 +84,13 @@ public final class Components implements IndependentExperiment {
             "linear: points of t in [0, 1] checked on each path (default 101)").checked(Check.between(2, 100_001));
     static final SpecField PATH_TOLERANCE = SpecField.number("connectivity.path_tolerance",
                     "linear: largest loss on a path within a class, times ||Y||_F^2 (default 1e-20)")
-            .checked(new Check("in (0, 1E-6]", v -> {
-                double d = ((Number) v).doubleValue();
-                return d > 0 && d <= 1e-6;
-            }));
+            .checked(new Check("in (0, 1E-6]", Check.inLeftOpen(0, 1e-6).holds()));
     static final SpecField NEIGHBORS = SpecField.integer("connectivity.neighbors",
                     "residual: nearest points each point is joined to when the segment is low (default 10)")
             .checked(Check.between(1, 1000));
     static final SpecField JOIN_TOLERANCE = SpecField.number("connectivity.join_tolerance",
                     "residual: largest loss on a joining segment, times Y^2; below 1, the crossing loss (default 0.25)")
-            .checked(new Check("in (0, 1)", v -> {
-                double d = ((Number) v).doubleValue();
-                return d > 0 && d < 1;
-            }));
+            .checked(Check.inOpen(0, 1));
 
     private static final List<SpecField> FIELDS = List.of(TYPE, LAYERS, WIDTH, EPS, MIN_SINGULAR_VALUE, DATA_X,
             DATA_Y, SAMPLES, UP_TO_PERMUTATION, LEARNING_RATE, STEPS, TOLERANCE, POLISH_FROM, POLISH_STEPS, INIT,
@@ -120,14 +111,8 @@ public final class Components implements IndependentExperiment {
         return m;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<SpecField> fields() {
-        return FIELDS;
+    public Components() {
+        super(NAME, FIELDS);
     }
 
     @Override

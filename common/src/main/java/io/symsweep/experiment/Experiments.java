@@ -3,7 +3,11 @@ package io.symsweep.experiment;
 import io.symsweep.sweep.ExperimentKind;
 import io.symsweep.sweep.SpecReader;
 import io.symsweep.sweep.SweepSpec;
+import io.symsweep.table.RunRow;
+import io.symsweep.table.Table;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The experiment kinds symsweep runs: one registration line each. */
 public final class Experiments {
@@ -20,6 +24,14 @@ public final class Experiments {
 
     public static List<Experiment> all() {
         return KINDS;
+    }
+
+    /** Every table symsweep writes: the registered kinds' tables, then {@code runs}; each once. */
+    public static List<Table<?>> tables() {
+        Set<Table<?>> all = new LinkedHashSet<>();
+        KINDS.forEach(k -> all.addAll(k.tables()));
+        all.add(RunRow.TABLE);
+        return List.copyOf(all);
     }
 
     /** A spec reader that knows every kind. */

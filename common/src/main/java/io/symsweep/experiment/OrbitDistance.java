@@ -21,7 +21,7 @@ import org.ejml.data.DMatrixRMaj;
  * in {@code beta} ({@link DistanceToOrbit}). One configuration is one {@code (W_1, W_2)} (from the seed and
  * {@code n}), one {@code beta} and one {@code alpha}; no training.
  */
-public final class OrbitDistance implements IndependentExperiment {
+public final class OrbitDistance extends DeclaredExperiment implements IndependentExperiment {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,14 +66,8 @@ public final class OrbitDistance implements IndependentExperiment {
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<SpecField> fields() {
-        return FIELDS;
+    public OrbitDistance() {
+        super(NAME, FIELDS);
     }
 
     @Override

@@ -25,15 +25,13 @@ import java.util.List;
  * {@code [1/c, c]} (Proposition 5.6, {@code probe.factor_range: c}). This class is the spec; the typed settings
  * are {@link MinimumSettings} and {@link BarrierSettings}.
  */
-public final class RescalingBarrier implements TwoStageExperiment<MinimumRow> {
+public final class RescalingBarrier extends MinimumProbingExperiment {
 
     private static final long serialVersionUID = 1L;
 
     public static final String NAME = "rescaling-barrier";
     /** Largest width accepted in a spec; beyond it the dense engine is the wrong tool. */
     public static final int MAX_WIDTH = 4096;
-    /** The section of the probe settings: the configuration without it is the minimum's. */
-    static final String PROBE_SECTION = "probe.";
 
     static final SpecField WIDTHS = SpecField.integerList(TrainingFields.WIDTHS_KEY,
                     "[n_0, ..., n_l]: input features, hidden widths, outputs (W_i is n_i x n_{i-1})")
@@ -74,19 +72,8 @@ public final class RescalingBarrier implements TwoStageExperiment<MinimumRow> {
         return List.copyOf(f);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<SpecField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public Table<MinimumRow> artefactTable() {
-        return MinimumRow.TABLE;
+    public RescalingBarrier() {
+        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION);
     }
 
     @Override
@@ -131,25 +118,12 @@ public final class RescalingBarrier implements TwoStageExperiment<MinimumRow> {
         }
     }
 
-    /** The minimum's configuration: everything but the probe settings. */
-    public Configuration minimumOf(Configuration c) {
-        return c.project(k -> !k.startsWith(PROBE_SECTION));
-    }
-
-    @Override
-    public List<Configuration> artefactsOf(Configuration probe) {
-        return List.of(minimumOf(probe));
-    }
-
     /** The minimum a configuration (or a minimum's configuration) describes. */
-    static MinimumSettings minimum(Configuration c) {
-        return MinimumSettings.parse(c, NAME, WIDTHS, SAMPLES, ACTIVATION);
+    static MinimumSettings minimumSettings(Configuration c) {
+        return KIND.minimum(c);
     }
 
-    @Override
-    public List<MinimumRow> produce(List<Configuration> minima, String sweep, ExecutionSettings execution) {
-        return MinimumTraining.train(minima.stream().map(RescalingBarrier::minimum).toList(), sweep, execution);
-    }
+    private static final RescalingBarrier KIND = new RescalingBarrier();
 
     @Override
     public List<TableRows<?>> probe(ProbeGroup<MinimumRow> group, String sweep, ExecutionSettings execution) {

@@ -54,7 +54,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * ({@link MinimumTraining}, stage 1), for all its curves (stage 2). The direction {@code B / ||B||} derives from the
  * minimum and the curve index only, so the same five directions are traced at every magnitude.
  */
-public final class SymmetryCurveExperiment implements TwoStageExperiment<MinimumRow> {
+public final class SymmetryCurveExperiment extends MinimumProbingExperiment {
 
     private static final long serialVersionUID = 1L;
 
@@ -107,19 +107,8 @@ public final class SymmetryCurveExperiment implements TwoStageExperiment<Minimum
         }
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<SpecField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public Table<MinimumRow> artefactTable() {
-        return MinimumRow.TABLE;
+    public SymmetryCurveExperiment() {
+        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION);
     }
 
     @Override
@@ -130,26 +119,6 @@ public final class SymmetryCurveExperiment implements TwoStageExperiment<Minimum
     @Override
     public Configuration normalize(Configuration c) {
         return ACTIVATION.normalize(c);
-    }
-
-    /** The minimum's configuration: everything but the probe settings. */
-    public Configuration minimumOf(Configuration c) {
-        return c.project(k -> !k.startsWith(RescalingBarrier.PROBE_SECTION));
-    }
-
-    @Override
-    public List<Configuration> artefactsOf(Configuration probe) {
-        return List.of(minimumOf(probe));
-    }
-
-    static MinimumSettings minimum(Configuration c) {
-        return MinimumSettings.parse(c, NAME, WIDTHS, SAMPLES, ACTIVATION);
-    }
-
-    @Override
-    public List<MinimumRow> produce(List<Configuration> minima, String sweep, ExecutionSettings execution) {
-        return MinimumTraining.train(minima.stream().map(SymmetryCurveExperiment::minimum).toList(), sweep,
-                execution);
     }
 
     @Override

@@ -7,29 +7,34 @@ import java.util.Map;
 /**
  * The loss along the straight line between a minimum and its rescaled copy: a row of {@link #TABLE}.
  */
-public record BarrierRow(Provenance provenance,
-        @ColumnDoc("config_id of the probed row in minima") String minimumId,
-        @ColumnDoc("rescaling factor m") double factor,
-        @ColumnDoc("i: W' multiplies W_i by m and W_{i+1} by m^-k (default the last two layers, i = l-1)") int rescaledLayer,
-        @ColumnDoc("identity (W' = m . W) or best (W' = P (m . W), P the permutation of layer i's units found "
-                + "with the lowest barrier, Prop 5.4)") String permutation,
-        @ColumnDoc("interpolation grid from 0 to 1 (includes 0.5)") double[] alphas,
-        @ColumnDoc("loss at (1-a) W + a W' for each alpha (W' permuted for best)") double[] losses,
-        @ColumnDoc("max over alphas of L(a) - ((1-a) L(0) + a L(1))") double barrier,
-        @ColumnDoc("loss at alpha = 0.5") double midpointLoss,
-        @ColumnDoc("Proposition 5.3: (1 - (1-a+a m^-k)(1-a+a m)^k)^2 ||Y||_F^2 at a = 0.5") double closedFormMidpointLoss,
-        @ColumnDoc("||W' - W|| over all weights") double endpointDistance,
-        @ColumnDoc("none (identity only), exhaustive (all h! permutations, h <= 7) or matching (the identity "
-                + "and the Kuhn-Munkres weight matching, h > 7)") String search,
-        @ColumnDoc("permutations evaluated") int candidates,
-        @ColumnDoc("the permutation P found, as the images of units 0..h-1 (the identity for search none)") int[] bestPermutation,
-        @ColumnDoc("barrier with P = I (equals barrier when permutation is identity)") double identityBarrier,
-        @ColumnDoc("c of Prop 5.6's bounded orbit: factors in [1/c, c]; null when unrestricted") Double factorRange,
-        @ColumnDoc("max of Eq. (14) over a in [0, 1] and m in [1/c, c]: ((c + 1/c - 2)/4)^2 ||Y||_F^2 (k = 1); "
-                + "null when unrestricted") Double rangeLossBound,
-        @ColumnDoc("OK, NOT_FINITE (a loss is NaN or infinite) or MINIMUM_DIVERGED (the minimum's training "
-                + "diverged)") Status status,
-        @ColumnDoc("training status of the probed minimum: CONVERGED, NOT_CONVERGED or DIVERGED") TrainingStatus minimumStatus) implements Serializable {
+@Columns("""
+        minimum_id: config_id of the probed row in minima
+        factor: rescaling factor m
+        rescaled_layer: i: W' multiplies W_i by m and W_{i+1} by m^-k (default the last two layers, i = l-1)
+        permutation: identity (W' = m . W) or best (W' = P (m . W), P the permutation of layer i's units found with
+            the lowest barrier, Prop 5.4)
+        alphas: interpolation grid from 0 to 1 (includes 0.5)
+        losses: loss at (1-a) W + a W' for each alpha (W' permuted for best)
+        barrier: max over alphas of L(a) - ((1-a) L(0) + a L(1))
+        midpoint_loss: loss at alpha = 0.5
+        closed_form_midpoint_loss: Proposition 5.3: (1 - (1-a+a m^-k)(1-a+a m)^k)^2 ||Y||_F^2 at a = 0.5
+        endpoint_distance: ||W' - W|| over all weights
+        search: none (identity only), exhaustive (all h! permutations, h <= 7) or matching (the identity and the
+            Kuhn-Munkres weight matching, h > 7)
+        candidates: permutations evaluated
+        best_permutation: the permutation P found, as the images of units 0..h-1 (the identity for search none)
+        identity_barrier: barrier with P = I (equals barrier when permutation is identity)
+        factor_range: c of Prop 5.6's bounded orbit: factors in [1/c, c]; null when unrestricted
+        range_loss_bound: max of Eq. (14) over a in [0, 1] and m in [1/c, c]: ((c + 1/c - 2)/4)^2 ||Y||_F^2 (k = 1);
+            null when unrestricted
+        status: OK, NOT_FINITE (a loss is NaN or infinite) or MINIMUM_DIVERGED (the minimum's training diverged)
+        minimum_status: training status of the probed minimum: CONVERGED, NOT_CONVERGED or DIVERGED
+        """)
+public record BarrierRow(Provenance provenance, String minimumId, double factor, int rescaledLayer,
+        String permutation, double[] alphas, double[] losses, double barrier, double midpointLoss,
+        double closedFormMidpointLoss, double endpointDistance, String search, int candidates, int[] bestPermutation,
+        double identityBarrier, Double factorRange, Double rangeLossBound, Status status,
+        TrainingStatus minimumStatus) implements Serializable {
 
     /** The table of these rows. */
     public static final Table<BarrierRow> TABLE = RecordTable.of("barriers", 3,

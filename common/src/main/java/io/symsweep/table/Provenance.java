@@ -15,12 +15,14 @@ import java.io.Serializable;
  * @param config      the configuration's canonical form
  * @param codeVersion the symsweep that computed the row
  */
-public record Provenance(
-        @ColumnDoc("id of the row's configuration: the first 64 bits of the SHA-256 of config, in hex") String configId,
-        @ColumnDoc("name of the sweep that wrote the row") String sweep,
-        @ColumnDoc("the configuration's seed (every random draw derives from the configuration)") long seed,
-        @ColumnDoc("canonical form of the configuration (JSON, keys sorted)") String config,
-        @ColumnDoc("symsweep version that computed the row (version+git commit)") String codeVersion)
+@Columns("""
+        config_id: id of the row's configuration: the first 64 bits of the SHA-256 of config, in hex
+        sweep: name of the sweep that wrote the row
+        seed: the configuration's seed (every random draw derives from the configuration)
+        config: canonical form of the configuration (JSON, keys sorted)
+        code_version: symsweep version that computed the row (version+git commit)
+        """)
+public record Provenance(String configId, String sweep, long seed, String config, String codeVersion)
         implements Serializable {
 
     /** Columns that come first in every result table. */

@@ -8,17 +8,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A table declared by its row record: each component is a column, named in snake_case after it
  * ({@code finalLoss} is {@code final_loss}), typed by its Java type, documented by its {@link ColumnDoc}; a leading
- * {@link Provenance} component is flattened into the provenance columns. The columns are derived once, by
- * reflection, and {@link #fromValues} calls the canonical constructor, so a row record is the whole declaration:
- * there is no cast list to keep in order.
+ * {@link Provenance} component is flattened into the provenance columns. The docs come from the record's {@link Columns}
+ * (a block beside the components rather than one annotation per component: the declaration reads like the README's
+ * table, and the component list stays as compact as any record's). The columns are derived once, by reflection, and
+ * {@link #fromValues} calls the canonical constructor, so a row record is the whole declaration: there is no cast
+ * list to keep in order.
  *
  * <p>Types: {@code String}; {@code int}, {@code long}, {@code double}, {@code boolean} (never null) and their boxes
  * (nullable); {@code double[]}, {@code double[][]}, {@code int[]}; {@code Instant}; {@code Map<String, Long>}; an
@@ -40,6 +45,40 @@ public final class RecordTable<R extends Record> implements Table<R> {
     private record Component(String column, Class<?> type, MethodHandle accessor) {
     }
 
+    /** One entry of a {@link Columns} block. */
+    private record Doc(String text, boolean nullable) {
+    }
+
+    private static final Pattern ENTRY = Pattern.compile("([a-z][a-z0-9_]*)(\\?)?: (.+)");
+
+    /** The entries of {@code type}'s {@link Columns}, by column name. */
+    private static Map<String, Doc> docs(Class<?> type) {
+        Columns columns = type.getAnnotation(Columns.class);
+        if (columns == null) {
+            throw new IllegalArgumentException(type.getSimpleName() + " needs @Columns");
+        }
+        Map<String, Doc> out = new LinkedHashMap<>();
+        String name = null;
+        for (String line : columns.value().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Matcher m = ENTRY.matcher(line);
+            if (!Character.isWhitespace(line.charAt(0)) && m.matches()) {
+                name = m.group(1);
+                if (out.put(name, new Doc(m.group(3).trim(), m.group(2) != null)) != null) {
+                    throw new IllegalArgumentException(type.getSimpleName() + " documents " + name + " twice");
+                }
+            } else if (name != null && Character.isWhitespace(line.charAt(0))) {
+                Doc d = out.get(name);
+                out.put(name, new Doc(d.text() + " " + line.trim(), d.nullable()));
+            } else {
+                throw new IllegalArgumentException(type.getSimpleName() + ": not a column entry: " + line);
+            }
+        }
+        return out;
+    }
+
     private RecordTable(String name, int schemaVersion, String doc, Class<R> type, List<Migration> migrations) {
         this.name = name;
         this.schemaVersion = schemaVersion;
@@ -48,20 +87,27 @@ public final class RecordTable<R extends Record> implements Table<R> {
         RecordComponent[] rc = type.getRecordComponents();
         this.provenance = rc.length > 0 && rc[0].getType() == Provenance.class;
         this.components = new ArrayList<>();
+        Map<String, Doc> docs = docs(type);
         List<Column<R>> own = new ArrayList<>();
         for (int i = provenance ? 1 : 0; i < rc.length; i++) {
             Component c = component(rc[i]);
             components.add(c);
-            own.add(column(rc[i], c, r -> invoke(c.accessor(), r)));
+            own.add(column(rc[i], c, docs.remove(c.column()), r -> invoke(c.accessor(), r)));
+        }
+        if (!docs.isEmpty()) {
+            throw new IllegalArgumentException(type.getSimpleName() + " documents columns it does not have: "
+                    + docs.keySet());
         }
         List<Column<R>> all = new ArrayList<>();
         if (provenance) {
             RecordComponent[] pc = Provenance.class.getRecordComponents();
             MethodHandle prov = accessor(rc[0]);
+            Map<String, Doc> provenanceDocs = docs(Provenance.class);
             List<Column<R>> provColumns = new ArrayList<>();
             for (RecordComponent p : pc) {
                 Component c = component(p);
-                provColumns.add(column(p, c, r -> invoke(c.accessor(), invoke(prov, r))));
+                provColumns.add(column(p, c, provenanceDocs.get(c.column()), r -> invoke(c.accessor(),
+                        invoke(prov, r))));
             }
             all.addAll(provColumns.subList(0, Provenance.HEAD));
             all.addAll(own);
@@ -124,11 +170,10 @@ public final class RecordTable<R extends Record> implements Table<R> {
         }
     }
 
-    private static <R> Column<R> column(RecordComponent rc, Component c, Function<R, Object> read) {
-        ColumnDoc d = rc.getAnnotation(ColumnDoc.class);
+    private static <R> Column<R> column(RecordComponent rc, Component c, Doc d, Function<R, Object> read) {
         if (d == null) {
             throw new IllegalArgumentException(rc.getDeclaringRecord().getSimpleName() + "." + rc.getName()
-                    + " needs a @ColumnDoc");
+                    + " has no entry " + c.column() + " in its @Columns");
         }
         Class<?> t = c.type();
         boolean nullable = !t.isPrimitive() && (d.nullable() || t == Integer.class || t == Long.class
@@ -139,7 +184,7 @@ public final class RecordTable<R extends Record> implements Table<R> {
             Object v = read.apply(r);
             return v == null ? null : ((Enum<?>) v).name();
         } : read;
-        return new Column<>(c.column(), typeOf(rc), nullable, d.value(), values, getter);
+        return new Column<>(c.column(), typeOf(rc), nullable, d.text(), values, getter);
     }
 
     private static ColumnType typeOf(RecordComponent rc) {

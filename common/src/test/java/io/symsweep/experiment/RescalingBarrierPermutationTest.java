@@ -55,7 +55,7 @@ class RescalingBarrierPermutationTest {
             // one to P (m . W) for the stored P, recomputed here.
             Configuration plain = c.with(RescalingBarrier.PERMUTATION, null);
             assertEquals(Stages.barrier(plain, m).barrier(), b.identityBarrier(), 1e-12 * m.yNorm2() + 0.0);
-            MinimumSettings s = RescalingBarrier.minimum(c);
+            MinimumSettings s = RescalingBarrier.minimumSettings(c);
             MlpParameters w = new MlpParameters(s.architecture(), m.weights());
             MlpParameters permuted = new PermutationAction(HiddenUnits.of(s.architecture(), 2)).act(
                     Permutation.of(b.bestPermutation()), RescalingAction.on(s.architecture(), 2).act(b.factor(), w));

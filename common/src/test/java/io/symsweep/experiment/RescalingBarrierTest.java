@@ -210,15 +210,15 @@ class RescalingBarrierTest {
     @Test
     void initialWeightsDependOnSeedWidthsAndInitOnly() {
         Configuration c = kind.minimumOf(configurations.get(0));
-        MlpParameters w0 = RescalingBarrier.minimum(c).initialWeights();
-        assertEquals(w0, RescalingBarrier.minimum(c.with(TrainingFields.ENGINE, "dl4j")).initialWeights());
-        assertEquals(w0, RescalingBarrier.minimum(c.with(TrainingFields.LEARNING_RATE, 0.02)).initialWeights());
-        assertEquals(w0, RescalingBarrier.minimum(c.with(TrainingFields.STEPS, 7L)).initialWeights());
-        assertArrayEquals(w0.flatten(), RescalingBarrier.minimum(c.with("architecture.activation", "relu")
+        MlpParameters w0 = RescalingBarrier.minimumSettings(c).initialWeights();
+        assertEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.ENGINE, "dl4j")).initialWeights());
+        assertEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.LEARNING_RATE, 0.02)).initialWeights());
+        assertEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.STEPS, 7L)).initialWeights());
+        assertArrayEquals(w0.flatten(), RescalingBarrier.minimumSettings(c.with("architecture.activation", "relu")
                 .with(ActivationFields.SLOPE, null)).initialWeights().flatten(), 0.0, "same draw for another activation");
-        assertNotEquals(w0, RescalingBarrier.minimum(c.with(Configuration.SEED, 99L)).initialWeights());
-        assertNotEquals(w0, RescalingBarrier.minimum(c.with(TrainingFields.INIT, "he_normal")).initialWeights());
-        assertNotEquals(w0.flatten()[0], RescalingBarrier.minimum(c.with(TrainingFields.INIT_SCALE, 2.0)).initialWeights()
+        assertNotEquals(w0, RescalingBarrier.minimumSettings(c.with(Configuration.SEED, 99L)).initialWeights());
+        assertNotEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.INIT, "he_normal")).initialWeights());
+        assertNotEquals(w0.flatten()[0], RescalingBarrier.minimumSettings(c.with(TrainingFields.INIT_SCALE, 2.0)).initialWeights()
                 .flatten()[0] / 2, "a new draw, not the same draw scaled");
     }
 

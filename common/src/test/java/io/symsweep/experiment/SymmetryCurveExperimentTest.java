@@ -55,7 +55,7 @@ class SymmetryCurveExperimentTest {
     void oneCurveIndexIsOneDirectionAtEveryMagnitude() {
         SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
         List<Configuration> cs = configurations("leaky_relu");
-        MinimumSettings m = SymmetryCurveExperiment.minimum(cs.get(0));
+        MinimumSettings m = new SymmetryCurveExperiment().minimum(cs.get(0));
         var action = io.symsweep.symmetry.ApproximateGeneralLinearAction.on(m.architecture(), 1, m.data());
         DMatrixRMaj small = MatrixFunctions.log(kind.groupElement(cs.get(0), action)).value();
         DMatrixRMaj large = MatrixFunctions.log(kind.groupElement(cs.get(2), action)).value();

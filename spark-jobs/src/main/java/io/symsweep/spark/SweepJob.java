@@ -246,22 +246,36 @@ public final class SweepJob {
     record ProbeWork<A>(List<A> artefacts, List<PendingProbe> probes) implements Serializable {
     }
 
-    /** Produces a partition's artefacts as one call; a few lines around {@link TwoStageExperiment#produce}. */
-    private static final class ArtefactTask<A> implements FlatMapFunction<Iterator<Configuration>, Row> {
+    /**
+     * What a task of either stage holds: only final serializable fields (the sweep's name, the kind, the execution
+     * settings and the accumulators it reports to), never a session.
+     */
+    private abstract static class StageTask<K extends Experiment> implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final String sweep;
-        private final TwoStageExperiment<A> kind;
-        private final ExecutionSettings execution;
-        private final LongAccumulator done;
-        private final RunRecord.TaskCounters counters;
+        final String sweep;
+        final K kind;
+        final ExecutionSettings execution;
+        final LongAccumulator done;
+        final RunRecord.TaskCounters counters;
 
-        ArtefactTask(String sweep, TwoStageExperiment<A> kind, ExecutionSettings execution, LongAccumulator done,
+        StageTask(String sweep, K kind, ExecutionSettings execution, LongAccumulator done,
                 RunRecord.TaskCounters counters) {
             this.sweep = sweep;
             this.kind = kind;
             this.execution = execution;
             this.done = done;
             this.counters = counters;
+        }
+    }
+
+    /** Produces a partition's artefacts as one call; a few lines around {@link TwoStageExperiment#produce}. */
+    private static final class ArtefactTask<A> extends StageTask<TwoStageExperiment<A>>
+            implements FlatMapFunction<Iterator<Configuration>, Row> {
+        private static final long serialVersionUID = 1L;
+
+        ArtefactTask(String sweep, TwoStageExperiment<A> kind, ExecutionSettings execution, LongAccumulator done,
+                RunRecord.TaskCounters counters) {
+            super(sweep, kind, execution, done, counters);
         }
 
         @Override
@@ -279,21 +293,13 @@ public final class SweepJob {
      * Computes a partition's groups; a few lines around {@link TwoStageExperiment#probe} or
      * {@link IndependentExperiment#run}. Only the rows of tables that lack them are kept (the exactly-once rule).
      */
-    private static final class ProbeTask implements FlatMapFunction<Iterator<ProbeWork<?>>, Tuple2<String, Row>> {
+    private static final class ProbeTask extends StageTask<Experiment>
+            implements FlatMapFunction<Iterator<ProbeWork<?>>, Tuple2<String, Row>> {
         private static final long serialVersionUID = 1L;
-        private final String sweep;
-        private final Experiment kind;
-        private final ExecutionSettings execution;
-        private final LongAccumulator done;
-        private final RunRecord.TaskCounters counters;
 
         ProbeTask(String sweep, Experiment kind, ExecutionSettings execution, LongAccumulator done,
                 RunRecord.TaskCounters counters) {
-            this.sweep = sweep;
-            this.kind = kind;
-            this.execution = execution;
-            this.done = done;
-            this.counters = counters;
+            super(sweep, kind, execution, done, counters);
         }
 
         @Override

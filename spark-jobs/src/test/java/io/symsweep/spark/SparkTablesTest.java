@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.experiment.Experiments;
 import io.symsweep.table.Column;
-import io.symsweep.table.RunRow;
 import io.symsweep.table.SampleRows;
 import io.symsweep.table.Table;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -31,10 +28,7 @@ class SparkTablesTest {
     Path dir;
 
     static Stream<Table<?>> tables() {
-        Set<Table<?>> all = new LinkedHashSet<>();
-        Experiments.all().forEach(k -> all.addAll(k.tables()));
-        all.add(RunRow.TABLE);
-        return all.stream();
+        return Experiments.tables().stream();
     }
 
     @ParameterizedTest(name = "{0}")
