@@ -106,12 +106,7 @@ public final class ApproximateAction extends DeclaredExperiment implements Indep
     }
 
     public ApproximateAction() {
-        super(NAME, FIELDS);
-    }
-
-    @Override
-    public List<Table<?>> tables() {
-        return List.of(ApproximateActionRow.TABLE);
+        super(NAME, FIELDS, List.of(ApproximateActionRow.TABLE));
     }
 
     /** Drops the slope of activations other than leaky ReLU and the magnitude of Gaussian elements. */

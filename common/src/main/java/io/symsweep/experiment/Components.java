@@ -112,12 +112,7 @@ public final class Components extends DeclaredExperiment implements IndependentE
     }
 
     public Components() {
-        super(NAME, FIELDS);
-    }
-
-    @Override
-    public List<Table<?>> tables() {
-        return List.of(ComponentRow.TABLE, ComponentSampleRow.TABLE);
+        super(NAME, FIELDS, List.of(ComponentRow.TABLE, ComponentSampleRow.TABLE));
     }
 
     private static boolean linear(Configuration c) {

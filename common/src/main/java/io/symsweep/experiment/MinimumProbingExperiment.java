@@ -24,8 +24,8 @@ abstract class MinimumProbingExperiment extends DeclaredExperiment implements Tw
     private final transient ActivationFields activation;
 
     MinimumProbingExperiment(String name, List<SpecField> fields, SpecField widths, SpecField samples,
-            ActivationFields activation) {
-        super(name, fields);
+            ActivationFields activation, Table<?> probeTable) {
+        super(name, fields, List.of(MinimumRow.TABLE, probeTable));
         this.widths = widths;
         this.samples = samples;
         this.activation = activation;
@@ -34,6 +34,11 @@ abstract class MinimumProbingExperiment extends DeclaredExperiment implements Tw
     @Override
     public final Table<MinimumRow> artefactTable() {
         return MinimumRow.TABLE;
+    }
+
+    @Override
+    public final List<Table<?>> probeTables() {
+        return tables().subList(1, tables().size());
     }
 
     /** The minimum's configuration: everything but the probe settings. */

@@ -67,12 +67,7 @@ public final class OrbitDistance extends DeclaredExperiment implements Independe
     }
 
     public OrbitDistance() {
-        super(NAME, FIELDS);
-    }
-
-    @Override
-    public List<Table<?>> tables() {
-        return List.of(OrbitRow.TABLE);
+        super(NAME, FIELDS, List.of(OrbitRow.TABLE));
     }
 
     /** {@code W_1} and {@code W_2}, i.i.d. N(0, 1), from the seed and {@code n} only ({@code W_1} first, row-major). */

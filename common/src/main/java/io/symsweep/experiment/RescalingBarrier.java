@@ -73,12 +73,7 @@ public final class RescalingBarrier extends MinimumProbingExperiment {
     }
 
     public RescalingBarrier() {
-        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION);
-    }
-
-    @Override
-    public List<Table<?>> probeTables() {
-        return List.of(BarrierRow.TABLE);
+        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION, BarrierRow.TABLE);
     }
 
     /**

@@ -108,12 +108,7 @@ public final class SymmetryCurveExperiment extends MinimumProbingExperiment {
     }
 
     public SymmetryCurveExperiment() {
-        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION);
-    }
-
-    @Override
-    public List<Table<?>> probeTables() {
-        return List.of(CurveRow.TABLE);
+        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION, CurveRow.TABLE);
     }
 
     @Override

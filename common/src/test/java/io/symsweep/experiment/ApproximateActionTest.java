@@ -91,13 +91,9 @@ class ApproximateActionTest {
 
     @Test
     void anEmptyRangeIsOneLineNamingTheField() {
-        SpecException e = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
-                name: t
-                kind: approximate-action
-                dimensions: {min: 5, max: 3}
-                training: {steps: 1}
-                seeds: 0
-                """).configurations());
+        SpecException e = assertThrows(SpecException.class, () -> Experiments.reader().parse(
+                "{name: t, kind: approximate-action, dimensions: {min: 5, max: 3}, training: {steps: 1}, seeds: 0}")
+                .configurations());
         assertEquals("dimensions.max: must be >= dimensions.min (5), found 3", e.getMessage());
         SpecException zero = assertThrows(SpecException.class, () -> spec("probe: {magnitude: 0}"));
         assertEquals("probe.magnitude: must be > 0, found 0", zero.getMessage());
@@ -105,13 +101,8 @@ class ApproximateActionTest {
 
     @Test
     void aDivergedTrainingIsAStatusNotAnException() {
-        Configuration c = Experiments.reader().parse("""
-                name: t
-                kind: approximate-action
-                dimensions: {min: 20, max: 30}
-                training: {steps: 300, relative_step: 1.0e6}
-                seeds: 0
-                """).configurations().get(0);
+        Configuration c = Experiments.reader().parse("{name: t, kind: approximate-action, dimensions: {min: 20, "
+                + "max: 30}, training: {steps: 300, relative_step: 1.0e6}, seeds: 0}").configurations().get(0);
         ApproximateActionRow r = new ApproximateAction().measure(c, "t");
         assertEquals(io.symsweep.train.TrainingStatus.DIVERGED, r.trainStatus());
         assertEquals(ApproximateActionRow.Status.MINIMUM_DIVERGED, r.status());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.probe.ClosedForms;
 import io.symsweep.sweep.Configuration;
@@ -256,15 +257,10 @@ class RescalingBarrierTest {
         // Near zero the loss is a difference of nearly equal numbers, so it agrees on the problem's scale
         // ||Y||^2, not relative to itself; the weights agree relative to their norm.
         assertEquals(dense.finalLoss(), dl4j.finalLoss(), 1e-9 * dense.yNorm2());
-        double[] a = flatten(dense.weights());
-        double[] b = flatten(dl4j.weights());
-        double diff = 0;
-        double norm = 0;
-        for (int j = 0; j < a.length; j++) {
-            diff += (a[j] - b[j]) * (a[j] - b[j]);
-            norm += a[j] * a[j];
-        }
-        assertTrue(Math.sqrt(diff) <= 1e-9 * Math.sqrt(norm), "relative weight difference " + Math.sqrt(diff / norm));
+        MlpArchitecture arch = RescalingBarrier.minimumSettings(both.get(0)).architecture();
+        MlpParameters a = new MlpParameters(arch, dense.weights());
+        double relative = a.distance(new MlpParameters(arch, dl4j.weights())) / a.norm();
+        assertTrue(relative <= 1e-9, "relative weight difference " + relative);
 
         // And the probe through each engine gives the same midpoint, Eq. (15): c = 4/3, ||Y||^2 / 9.
         BarrierRow pDense = Stages.barrier(both.get(0), dense);

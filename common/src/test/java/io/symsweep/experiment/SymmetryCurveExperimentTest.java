@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.symsweep.linalg.MatrixFunctions;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SpecException;
+import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.CurveRow;
 import io.symsweep.train.TrainingStatus;
 import java.util.List;
@@ -78,42 +79,27 @@ class SymmetryCurveExperimentTest {
         assertEquals(41, r.curvature().length);
     }
 
+    /** A one-seed spec of {@code widths}, {@code training} and {@code probe} settings (YAML flow maps' insides). */
+    private static SweepSpec spec(String widths, String training, String probe) {
+        return Experiments.reader().parse("name: t\nkind: symmetry-curve\narchitecture: {widths: " + widths
+                + "}\ndata: {samples: 4}\ntraining: {" + training + "}\nseeds: 0\nprobe: {" + probe + "}\n");
+    }
+
     @Test
     void theNetworkMustHaveTwoLayersAndTheGridAnOddLength() {
-        SpecException widths = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
-                name: t
-                kind: symmetry-curve
-                architecture: {widths: [5, 8, 8, 6]}
-                data: {samples: 4}
-                training: {learning_rate: 0.01, steps: 1}
-                seeds: 0
-                probe: {magnitudes: 1}
-                """));
+        SpecException widths = assertThrows(SpecException.class,
+                () -> spec("[5, 8, 8, 6]", "learning_rate: 0.01, steps: 1", "magnitudes: 1"));
         assertEquals("architecture.widths: must be exactly 3 widths, each between 1 and 4096, found [5,8,8,6]",
                 widths.getMessage());
-        SpecException grid = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
-                name: t
-                kind: symmetry-curve
-                architecture: {widths: [5, 8, 6]}
-                data: {samples: 4}
-                training: {learning_rate: 0.01, steps: 1}
-                seeds: 0
-                probe: {magnitudes: 1, t_points: 100}
-                """));
+        SpecException grid = assertThrows(SpecException.class,
+                () -> spec("[5, 8, 6]", "learning_rate: 0.01, steps: 1", "magnitudes: 1, t_points: 100"));
         assertEquals("probe.t_points: must be an odd integer between 9 and 100001, found 100", grid.getMessage());
     }
 
     @Test
     void aDivergedMinimumIsAStatusNotAnException() {
-        Configuration c = Experiments.reader().parse("""
-                name: t
-                kind: symmetry-curve
-                architecture: {widths: [5, 8, 6]}
-                data: {samples: 4}
-                training: {learning_rate: 1.0e3, steps: 1000}
-                seeds: 0
-                probe: {magnitudes: 1}
-                """).configurations().get(0);
+        Configuration c = spec("[5, 8, 6]", "learning_rate: 1.0e3, steps: 1000", "magnitudes: 1").configurations()
+                .get(0);
         CurveRow r = Stages.curve(c);
         assertEquals(TrainingStatus.DIVERGED, r.trainStatus());
         assertEquals(CurveRow.Status.MINIMUM_DIVERGED, r.status());

@@ -40,6 +40,20 @@ class PermutationBarrierProbeTest {
         return best;
     }
 
+    /** The probe of {@code w}'s copy rescaled by {@code m} at {@code layer}, with that copy and the layer's units. */
+    private record Rescaled(PermutedBarrier barrier, MlpParameters wPrime, HiddenUnits site) {
+
+        /** The probe, held to the search and candidate count expected of the layer's width. */
+        static Rescaled probe(ToDoubleFunction<MlpParameters> loss, MlpParameters w, int layer, double m,
+                PermutedBarrier.Search search, int candidates) {
+            PermutedBarrier b = PermutationBarrierProbe.rescaled(loss, w, layer, m, AlphaGrid.uniform(25));
+            assertEquals(search, b.search());
+            assertEquals(candidates, b.candidates());
+            return new Rescaled(b, RescalingAction.on(w.architecture(), layer).act(m, w),
+                    HiddenUnits.of(w.architecture(), layer));
+        }
+    }
+
     /** The barrier to {@code P wPrime} for the permutation {@code b} reports, recomputed. */
     private static double barrierOf(PermutedBarrier b, ToDoubleFunction<MlpParameters> loss, MlpParameters w,
             MlpParameters wPrime, HiddenUnits site) {
@@ -57,13 +71,10 @@ class PermutationBarrierProbeTest {
         assertTrue(loss.applyAsDouble(w) <= 1e-25 * data.yNorm2());
         double previous = -1;
         for (double m : FACTORS) {
-            PermutedBarrier b = PermutationBarrierProbe.rescaled(loss, w, 2, m, AlphaGrid.uniform(25));
-            assertEquals(PermutedBarrier.Search.EXHAUSTIVE, b.search());
-            assertEquals(120, b.candidates());
-            MlpParameters wPrime = RescalingAction.on(arch, 2).act(m, w);
-            HiddenUnits site = HiddenUnits.of(arch, 2);
-            assertEquals(bruteForceBest(loss, w, wPrime, site), b.barrier(), 0.0, "m=" + m + ": the best of all 120");
-            assertEquals(barrierOf(b, loss, w, wPrime, site), b.barrier(), 0.0, "m=" + m + ": the reported P's");
+            Rescaled r = Rescaled.probe(loss, w, 2, m, PermutedBarrier.Search.EXHAUSTIVE, 120);
+            PermutedBarrier b = r.barrier();
+            assertEquals(bruteForceBest(loss, w, r.wPrime(), r.site()), b.barrier(), 0.0, "m=" + m + ": the best of 120");
+            assertEquals(barrierOf(b, loss, w, r.wPrime(), r.site()), b.barrier(), 0.0, "m=" + m + ": the stored P's");
             if (m == 1) {
                 assertEquals(0.0, b.barrier(), 1e-12 * data.yNorm2(), "identical endpoints give barrier 0");
                 assertTrue(b.permutation().isIdentity());
@@ -101,13 +112,12 @@ class PermutationBarrierProbeTest {
         ToDoubleFunction<MlpParameters> loss = p -> ENGINE.loss(p, data);
         double previous = -1;
         for (double m : FACTORS) {
-            PermutedBarrier b = PermutationBarrierProbe.rescaled(loss, w, 1, m, AlphaGrid.uniform(25));
-            assertEquals(PermutedBarrier.Search.MATCHING, b.search());
-            assertEquals(2, b.candidates());
+            Rescaled r = Rescaled.probe(loss, w, 1, m, PermutedBarrier.Search.MATCHING, 2);
             // The two candidates, computed here: the identity and the Kuhn-Munkres matching of the units.
-            MlpParameters wPrime = RescalingAction.on(arch, 1).act(m, w);
-            HiddenUnits site = HiddenUnits.of(arch, 1);
+            MlpParameters wPrime = r.wPrime();
+            HiddenUnits site = r.site();
             Permutation matched = UnitMatching.match(w, wPrime, site);
+            PermutedBarrier b = r.barrier();
             double identity = LinearInterpolationProbe.run(loss, w, wPrime, AlphaGrid.uniform(25)).barrier();
             double viaMatching = LinearInterpolationProbe.run(loss, w, new PermutationAction(site).act(matched, wPrime),
                     AlphaGrid.uniform(25)).barrier();

@@ -111,14 +111,7 @@ public final class SparkTables {
             return d.clone();
         }
         List<Object> l = list(v);
-        if (l == null) {
-            return null;
-        }
-        double[] out = new double[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (Double) l.get(i);
-        }
-        return out;
+        return l == null ? null : l.stream().mapToDouble(x -> (Double) x).toArray();
     }
 
     private static double[][] matrix(Object v) {
@@ -148,13 +141,6 @@ public final class SparkTables {
 
     private static int[] ints(Object v) {
         List<Object> l = list(v);
-        if (l == null) {
-            return null;
-        }
-        int[] out = new int[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (Integer) l.get(i);
-        }
-        return out;
+        return l == null ? null : l.stream().mapToInt(x -> (Integer) x).toArray();
     }
 }

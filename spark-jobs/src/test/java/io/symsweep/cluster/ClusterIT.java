@@ -101,8 +101,7 @@ class ClusterIT {
     @Order(2)
     void anExecutorKilledMidSweep() throws Exception {
         Path out = work.resolve("executor-kill");
-        Process driver = startSweep(out, "executor-kill.log");
-        waitForCommittedFiles(out.resolve("minima"), driver);
+        Process driver = sweepUntilItCommits(out, "executor-kill.log");
         List<ProcessHandle> executors = executors();
         assertTrue(!executors.isEmpty(), "no executor JVM found under the workers");
         ProcessHandle victim = executors.get(0);
@@ -117,8 +116,7 @@ class ClusterIT {
     @Order(3)
     void theDriverKilledMidSweepThenRunAgain() throws Exception {
         Path out = work.resolve("driver-kill");
-        Process driver = startSweep(out, "driver-kill-1.log");
-        waitForCommittedFiles(out.resolve("minima"), driver);
+        Process driver = sweepUntilItCommits(out, "driver-kill-1.log");
         driver.destroyForcibly();
         driver.waitFor(30, TimeUnit.SECONDS);
         ResultStore partial = store(out);
@@ -210,6 +208,13 @@ class ClusterIT {
         cmd.addAll(List.of(options));
         assertEquals(0, finish(start(cmd, work.resolve(name + ".log"))), "see " + work.resolve(name + ".log"));
         return store(out);
+    }
+
+    /** A sweep on the cluster, returned (still running) once its first batch has committed files to minima. */
+    private Process sweepUntilItCommits(Path out, String log) throws Exception {
+        Process driver = startSweep(out, log);
+        waitForCommittedFiles(out.resolve("minima"), driver);
+        return driver;
     }
 
     private Process startSweep(Path out, String log) throws IOException {

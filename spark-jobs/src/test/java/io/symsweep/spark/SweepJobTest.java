@@ -99,13 +99,10 @@ class SweepJobTest {
             assertEquals(a.status(), b.status(), "seed " + seed);
             double[] wa = flat(a.weights());
             double[] wb = flat(b.weights());
-            double diff = 0;
-            double norm = 0;
-            for (int i = 0; i < wa.length; i++) {
-                diff += (wa[i] - wb[i]) * (wa[i] - wb[i]);
-                norm += wa[i] * wa[i];
-            }
-            assertTrue(Math.sqrt(diff / norm) < 1e-8, "seed " + seed + ": weights differ by " + Math.sqrt(diff / norm));
+            double relative = Math.sqrt(java.util.stream.IntStream.range(0, wa.length)
+                    .mapToDouble(i -> (wa[i] - wb[i]) * (wa[i] - wb[i])).sum() / java.util.Arrays.stream(wa)
+                    .map(x -> x * x).sum());
+            assertTrue(relative < 1e-8, "seed " + seed + ": weights differ by " + relative);
         }
     }
 
