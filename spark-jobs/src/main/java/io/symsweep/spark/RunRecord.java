@@ -16,15 +16,18 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * The {@code runs} row of one run, kept as the run goes (what each table planned and committed) and written once at
- * its end: by {@link #close()} after it completed or failed, or by a JVM shutdown hook when the run is interrupted
- * (Ctrl-C, SIGTERM), which cancels the running Spark jobs first and runs before Spark's own shutdown (Hadoop's hook
- * manager, a higher priority than Spark's). Writing the row never fails the run: an error there is one warning
- * line.
+ * its end by {@link #close()}. When the JVM is shut down mid-run (Ctrl-C, SIGTERM) a shutdown hook, which runs before
+ * Spark's own (Hadoop's hook manager, a higher priority than Spark's), marks the run interrupted and cancels its
+ * Spark jobs; the run's thread then ends through {@link #close()} and writes the row while the session is still up,
+ * and the hook waits for that (or writes the row itself after {@value #HOOK_WAIT_SECONDS} s). Writing the row never
+ * fails the run: an error there is one warning line.
  */
 final class RunRecord implements AutoCloseable {
 
     /** Hadoop shutdown-hook priority: above Spark's (FileSystem's 10 + 30), so the session is still up. */
     private static final int SHUTDOWN_PRIORITY = 100;
+    /** How long the shutdown hook waits for the run's thread to write the row. */
+    static final int HOOK_WAIT_SECONDS = 20;
 
     private final SparkSession spark;
     private final ResultStore store;
@@ -36,9 +39,11 @@ final class RunRecord implements AutoCloseable {
     private final Map<String, Long> computed = new LinkedHashMap<>();
     private final TaskCounters counters;
     private final Runnable hook = this::interrupted;
+    private final java.util.concurrent.CountDownLatch rowWritten = new java.util.concurrent.CountDownLatch(1);
     private RunRow.Status status = RunRow.Status.INTERRUPTED;
     private String failure;
     private boolean written;
+    private boolean interrupted;
 
     private RunRecord(SparkSession spark, ResultStore store, SweepSpec spec, String specText) {
         this.spark = spark;
@@ -77,11 +82,22 @@ final class RunRecord implements AutoCloseable {
         return planned.getOrDefault(table, 0L);
     }
 
-    synchronized void completed() {
-        status = RunRow.Status.COMPLETED;
+    /** Stops the run before its next batch once the JVM is shutting down (the hook has cancelled its jobs). */
+    synchronized void checkNotInterrupted() {
+        if (interrupted) {
+            throw new IllegalStateException("the run was interrupted (the JVM is shutting down)");
+        }
     }
 
+    synchronized void completed() {
+        status = interrupted ? RunRow.Status.INTERRUPTED : RunRow.Status.COMPLETED;
+    }
+
+    /** The run ended by {@code t}: FAILED, unless the shutdown hook interrupted it (its jobs cancelled). */
     synchronized void failed(Throwable t) {
+        if (interrupted) {
+            return;
+        }
         status = RunRow.Status.FAILED;
         String m = t.getMessage();
         failure = t.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
@@ -93,9 +109,17 @@ final class RunRecord implements AutoCloseable {
             if (written) {
                 return;
             }
+            interrupted = true;
+            status = RunRow.Status.INTERRUPTED;
         }
         spark.sparkContext().cancelAllJobs();
-        write();
+        try {
+            if (!rowWritten.await(HOOK_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                write();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -120,8 +144,12 @@ final class RunRecord implements AutoCloseable {
         try {
             store.appendRun(row);
         } catch (RuntimeException e) {
-            System.err.println("symsweep: warning: the runs row was not written (" + e.getMessage().lines()
-                    .findFirst().orElse("") + "); the results are not affected");
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                    .orElse("");
+            System.err.println("symsweep: warning: the runs row was not written (" + m + "); the results are not "
+                    + "affected");
+        } finally {
+            rowWritten.countDown();
         }
     }
 

@@ -107,6 +107,7 @@ public final class SweepJob {
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo.size())) {
             int batches = (todo.size() + batchSize - 1) / batchSize;
             for (int start = 0, b = 1; start < todo.size(); start += batchSize, b++) {
+                record.checkNotInterrupted();
                 List<Configuration> batch = todo.subList(start, Math.min(todo.size(), start + batchSize));
                 jsc.setJobDescription(stage + ", batch " + b + "/" + batches + " (" + batch.size() + ")");
                 JavaRDD<Row> rows = jsc.parallelize(new ArrayList<>(batch), artefactSlices(batch.size()))
@@ -125,6 +126,7 @@ public final class SweepJob {
         String stage = spec.name() + ": " + String.join(", ", tables.stream().map(Table::name).toList());
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo)) {
             for (int b = 0; b < batches.size(); b++) {
+                record.checkNotInterrupted();
                 List<ProbeWork<?>> work = work(kind, batches.get(b));
                 int probes = work.stream().mapToInt(w -> w.probes().size()).sum();
                 jsc.setJobDescription(stage + ", batch " + (b + 1) + "/" + batches.size() + " (" + probes

@@ -10,6 +10,7 @@ import io.symsweep.experiment.Experiments;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.BarrierRow;
 import io.symsweep.table.MinimumRow;
+import io.symsweep.table.RunRow;
 import io.symsweep.table.Table;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -171,6 +172,15 @@ class OldResultsTest {
                 + "symsweep reads versions 2 to 3: run with --fresh or choose another --out", e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
         assertArrayEquals(new Object[0], e.getStackTrace());
+        // A run that fails on it still leaves its row in runs, FAILED, with the reason.
+        SweepSpec spec = spec("rb");
+        assertThrows(IncompatibleResultsException.class,
+                () -> new SweepJob(spark, store, 4).run(spec, spec.configurations()));
+        List<RunRow> runs = store.read(RunRow.TABLE).collectAsList().stream()
+                .map(r -> SparkTables.fromRow(RunRow.TABLE, r)).toList();
+        assertEquals(1, runs.size());
+        assertEquals(RunRow.Status.FAILED, runs.get(0).status());
+        assertEquals("IncompatibleResultsException: " + e.getMessage(), runs.get(0).failure());
     }
 
     private static void deleteRecursively(Path p) throws IOException {
