@@ -17,7 +17,6 @@ import io.symsweep.symmetry.GeneralLinearAction;
 import io.symsweep.symmetry.HiddenUnits;
 import io.symsweep.table.ApproximateActionRow;
 import io.symsweep.table.Provenance;
-import io.symsweep.table.Table;
 import io.symsweep.train.TrainingResult;
 import io.symsweep.train.TrainingSettings;
 import io.symsweep.train.TrainingStatus;

@@ -10,7 +10,6 @@ import io.symsweep.sweep.SpecValues;
 import io.symsweep.table.ComponentRow;
 import io.symsweep.table.ComponentSampleRow;
 import io.symsweep.table.Provenance;
-import io.symsweep.table.Table;
 import io.symsweep.topology.ComponentSurvey;
 import java.util.LinkedHashMap;
 import java.util.List;

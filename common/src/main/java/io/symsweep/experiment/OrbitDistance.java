@@ -8,7 +8,6 @@ import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.table.OrbitRow;
 import io.symsweep.table.Provenance;
-import io.symsweep.table.Table;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -9,7 +9,6 @@ import io.symsweep.sweep.SpecField;
 import io.symsweep.sweep.SpecValues;
 import io.symsweep.table.BarrierRow;
 import io.symsweep.table.MinimumRow;
-import io.symsweep.table.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

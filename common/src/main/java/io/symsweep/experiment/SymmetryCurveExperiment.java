@@ -20,7 +20,6 @@ import io.symsweep.symmetry.ApproximateGeneralLinearAction;
 import io.symsweep.table.CurveRow;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.table.Provenance;
-import io.symsweep.table.Table;
 import io.symsweep.train.TrainingStatus;
 import io.symsweep.experiment.IndependentExperiment.TableRows;
 import java.util.ArrayList;

@@ -10,7 +10,6 @@ import io.symsweep.table.BarrierRow;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.table.RunRow;
 import io.symsweep.table.Table;
-import io.symsweep.train.TrainingStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
