@@ -7,6 +7,7 @@ import java.util.Properties;
 /** The version of symsweep that is running, recorded in every row ({@code code_version}). */
 public final class BuildInfo {
 
+    private static final Properties PROPERTIES = properties();
     private static final String VERSION = load();
 
     private BuildInfo() {
@@ -17,17 +18,40 @@ public final class BuildInfo {
         return VERSION;
     }
 
-    private static String load() {
+    /** The git commit symsweep was built from, or {@code unknown}. */
+    public static String commit() {
+        String commit = PROPERTIES.getProperty("commit", "");
+        return commit.isBlank() || commit.startsWith("$") ? "unknown" : commit;
+    }
+
+    /**
+     * The version of a Maven artifact on the class path (its {@code pom.properties}), e.g. DL4J's; {@code unknown}
+     * when it carries none.
+     */
+    public static String artifactVersion(String groupId, String artifactId) {
+        Properties p = read("/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties");
+        return p.getProperty("version", "unknown");
+    }
+
+    private static Properties properties() {
+        return read("/io/symsweep/build.properties");
+    }
+
+    private static Properties read(String resource) {
         Properties p = new Properties();
-        try (InputStream in = BuildInfo.class.getResourceAsStream("/io/symsweep/build.properties")) {
+        try (InputStream in = BuildInfo.class.getResourceAsStream(resource)) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            // Falls back to "unknown" below: the version is provenance, not logic.
+            // Falls back to "unknown": versions are provenance, not logic.
         }
-        String version = p.getProperty("version", "unknown");
-        String commit = p.getProperty("commit", "");
-        return commit.isBlank() || commit.startsWith("$") ? version : version + "+" + commit;
+        return p;
+    }
+
+    private static String load() {
+        String version = PROPERTIES.getProperty("version", "unknown");
+        String commit = commit();
+        return commit.equals("unknown") ? version : version + "+" + commit;
     }
 }

@@ -111,17 +111,18 @@ public final class ThroughputBench {
             m.put("simd_lanes", lanes);
             m.put("batch", batch);
             m.put("repeats", repeats);
+            Map<String, Figure> figures = new LinkedHashMap<>();
+            figures.put("dl4j", dl4j);
+            figures.put("dense", dense);
+            figures.put("dense_batched", denseBatched);
+            figures.put("probe", probeEvalsPerSecond);
             Map<String, Object> spread = new LinkedHashMap<>();
-            spread.put("dl4j", dl4j.spread());
-            spread.put("dense", dense.spread());
-            spread.put("dense_batched", denseBatched.spread());
-            spread.put("probe", probeEvalsPerSecond.spread());
-            m.put("spread_max_over_min", spread);
             Map<String, Object> cpu = new LinkedHashMap<>();
-            cpu.put("dl4j_us_per_step", dl4j.cpuMedian());
-            cpu.put("dense_us_per_step", dense.cpuMedian());
-            cpu.put("dense_batched_us_per_step", denseBatched.cpuMedian());
-            cpu.put("probe_evals_per_second", probeEvalsPerSecond.cpuMedian());
+            figures.forEach((way, f) -> {
+                spread.put(way, f.spread());
+                cpu.put(way + (f == probeEvalsPerSecond ? "_evals_per_second" : "_us_per_step"), f.cpuMedian());
+            });
+            m.put("spread_max_over_min", spread);
             m.put("thread_cpu_time", cpu);
             m.put("threads", 1);
             m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

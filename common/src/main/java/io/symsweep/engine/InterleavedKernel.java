@@ -351,7 +351,11 @@ final class InterleavedKernel {
         s33.intoArray(out, oo + 3 * oq);
     }
 
-    /** {@link #tile4x4}, then {@code out <- fma(sum, -lr, out)} per lane (the SGD update, in registers). */
+    /**
+     * {@link #tile4x4}, then {@code out <- fma(sum, -lr, out)} per lane (the SGD update, in registers). It repeats
+     * {@link #tile4x4}'s 16 register accumulators on purpose: sharing them through a method or an array would move the
+     * sums out of registers (the repeated-code count names this pair as one that stays).
+     */
     private static void tile4x4Update(double[] x, int xo, int xp, int xt, double[] y, int yo, int yq, int yt, int tCount,
             double[] out, int oo, int op, int oq, double[] negLr, int lane) {
         DoubleVector s00 = DoubleVector.zero(SPECIES);

@@ -15,26 +15,35 @@ final class ActivationFields {
 
     private static final String LEAKY_RELU = Activation.Kind.LEAKY_RELU.specName();
 
-    private ActivationFields() {
+    static final SpecField SLOPE = SpecField.number("architecture.slope", "negative slope of leaky_relu")
+            .defaultsTo(Activation.DEFAULT_SLOPE).checked(Check.inHalfOpen(0, 1));
+
+    private final SpecField activation;
+
+    private ActivationFields(SpecField activation) {
+        this.activation = activation;
     }
 
-    /** The two fields, with the activations this kind allows and its default. */
-    static List<SpecField> fields(List<String> allowed, String defaultActivation, String doc) {
-        return List.of(
-                SpecField.choice("architecture.activation", allowed, doc).defaultsTo(defaultActivation),
-                SpecField.number("architecture.slope", "negative slope of leaky_relu")
-                        .defaultsTo(Activation.DEFAULT_SLOPE).checked(Check.inHalfOpen(0, 1)));
+    /** The fields with the activations a kind allows and its default. */
+    static ActivationFields allowing(List<String> allowed, String defaultActivation, String doc) {
+        return new ActivationFields(SpecField.choice("architecture.activation", allowed, doc)
+                .defaultsTo(defaultActivation));
+    }
+
+    /** The two fields, in README order. */
+    List<SpecField> fields() {
+        return List.of(activation, SLOPE);
     }
 
     /** {@code c} without a slope unless its activation is leaky ReLU, so equal networks get equal ids. */
-    static Configuration normalize(Configuration c) {
-        return c.getString("architecture.activation").equals(LEAKY_RELU) ? c : c.with("architecture.slope", null);
+    Configuration normalize(Configuration c) {
+        return c.text(activation).equals(LEAKY_RELU) ? c : c.with(SLOPE, null);
     }
 
     /** The activation {@code c} describes. */
-    static Activation activation(Configuration c) {
-        String kind = c.getString("architecture.activation");
-        return kind.equals(LEAKY_RELU) ? Activation.leakyRelu(c.getDouble("architecture.slope"))
+    Activation parse(Configuration c) {
+        String kind = c.text(activation);
+        return kind.equals(LEAKY_RELU) ? Activation.leakyRelu(c.number(SLOPE))
                 : new Activation(Activation.Kind.fromSpecName(kind), 0);
     }
 }

@@ -1,22 +1,22 @@
 package io.symsweep.experiment;
 
-import io.symsweep.BuildInfo;
 import io.symsweep.engine.DenseEngine;
 import io.symsweep.linalg.MatrixFunctions;
+import io.symsweep.model.Activation;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
 import io.symsweep.sweep.Check;
 import io.symsweep.sweep.ConfigIds;
 import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.symmetry.ApproximateGeneralLinearAction;
 import io.symsweep.symmetry.GeneralLinearAction;
 import io.symsweep.symmetry.HiddenUnits;
 import io.symsweep.table.ApproximateActionRow;
-import io.symsweep.table.ApproximateActionTable;
-import io.symsweep.table.Table;
+import io.symsweep.table.Provenance;
 import io.symsweep.train.TrainingResult;
 import io.symsweep.train.TrainingSettings;
 import io.symsweep.train.TrainingStatus;
@@ -44,7 +44,7 @@ import org.ejml.dense.row.NormOps_DDRM;
  * weights (the {@code U} block exactly, the {@code V} block bounded by {@code |s'| <= s'_max}). Prop 6.1 holds at
  * any weights; training makes the output the one a trained network has.
  */
-public final class ApproximateAction implements IndependentExperiment {
+public final class ApproximateAction extends DeclaredExperiment implements IndependentExperiment {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,60 +55,75 @@ public final class ApproximateAction implements IndependentExperiment {
     public static final String GAUSSIAN = "gaussian";
     public static final String EXPONENTIAL = "exp";
 
+    static final SpecField DIMENSIONS_MIN = SpecField.integer("dimensions.min",
+                    "m, h, n, k are each drawn uniformly from min..max by the seed")
+            .defaultsTo(2L).checked(Check.between(1, MAX_DIMENSION));
+    static final SpecField DIMENSIONS_MAX = SpecField.integer("dimensions.max", "largest value of m, h, n, k")
+            .defaultsTo(100L).checked(Check.between(1, MAX_DIMENSION));
+    static final ActivationFields ACTIVATION = ActivationFields.allowing(List.of("sigmoid", "tanh", "leaky_relu"),
+            "sigmoid", "hidden activation s (the paper: sigmoid)");
+    static final SpecField RELATIVE_STEP = SpecField.number("training.relative_step",
+                    "gradient-descent step as a multiple of 1/L0, L0 the curvature bound at the initial weights")
+            .defaultsTo(1.0).checked(Check.greaterThan(0));
+    static final SpecField GROUP_ELEMENT = SpecField.choice("probe.group_element", List.of(GAUSSIAN, EXPONENTIAL),
+                    "g: gaussian (i.i.d. N(0, 1/h) entries) or exp (exp(B), B Gaussian with ||B||_F = magnitude)")
+            .defaultsTo(GAUSSIAN);
+    static final SpecField MAGNITUDE = SpecField.number("probe.magnitude", "||log g||_F for group_element exp")
+            .defaultsTo(1.0).checked(Check.greaterThan(0));
+
     private static final List<SpecField> FIELDS = declareFields();
 
     private static List<SpecField> declareFields() {
-        List<SpecField> f = new ArrayList<>(List.of(
-                SpecField.integer("dimensions.min", "m, h, n, k are each drawn uniformly from min..max by the seed")
-                        .defaultsTo(2L).checked(Check.between(1, MAX_DIMENSION)),
-                SpecField.integer("dimensions.max", "largest value of m, h, n, k")
-                        .defaultsTo(100L).checked(Check.between(1, MAX_DIMENSION))));
-        f.addAll(ActivationFields.fields(List.of("sigmoid", "tanh", "leaky_relu"), "sigmoid",
-                "hidden activation s (the paper: sigmoid)"));
-        f.addAll(List.of(
-                SpecField.number("training.relative_step",
-                        "gradient-descent step as a multiple of 1/L0, L0 the curvature bound at the initial weights")
-                        .defaultsTo(1.0).checked(Check.greaterThan(0)),
-                TrainingFields.STEPS, TrainingFields.LOSS_TOLERANCE, TrainingFields.INIT, TrainingFields.INIT_SCALE,
-                SpecField.choice("probe.group_element", List.of(GAUSSIAN, EXPONENTIAL),
-                        "g: gaussian (i.i.d. N(0, 1/h) entries) or exp (exp(B), B Gaussian with ||B||_F = magnitude)")
-                        .defaultsTo(GAUSSIAN),
-                SpecField.number("probe.magnitude", "||log g||_F for group_element exp")
-                        .defaultsTo(1.0).checked(Check.greaterThan(0))));
+        List<SpecField> f = new ArrayList<>(List.of(DIMENSIONS_MIN, DIMENSIONS_MAX));
+        f.addAll(ACTIVATION.fields());
+        f.addAll(List.of(RELATIVE_STEP, TrainingFields.STEPS, TrainingFields.LOSS_TOLERANCE, TrainingFields.INIT,
+                TrainingFields.INIT_SCALE, GROUP_ELEMENT, MAGNITUDE));
         return List.copyOf(f);
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    /**
+     * One configuration, parsed once.
+     *
+     * @param configuration the configuration (its seed draws the dimensions, data and weights; its id draws g)
+     * @param minDimension  smallest of m, h, n, k
+     * @param maxDimension  largest of m, h, n, k
+     * @param activation    the hidden activation
+     * @param relativeStep  the step as a multiple of {@code 1/L0}
+     * @param steps         the step budget
+     * @param lossTolerance stop below this loss
+     * @param groupElement  {@link #GAUSSIAN} or {@link #EXPONENTIAL}
+     * @param magnitude     {@code ||log g||_F} for {@link #EXPONENTIAL}, else null
+     */
+    public record Settings(Configuration configuration, int minDimension, int maxDimension, Activation activation,
+            double relativeStep, long steps, double lossTolerance, String groupElement, Double magnitude) {
+
+        public static Settings parse(Configuration c) {
+            return new Settings(c, c.smallInteger(DIMENSIONS_MIN), c.smallInteger(DIMENSIONS_MAX), ACTIVATION.parse(c),
+                    c.number(RELATIVE_STEP), c.integer(TrainingFields.STEPS), c.number(TrainingFields.LOSS_TOLERANCE),
+                    c.text(GROUP_ELEMENT), c.numberOrNull(MAGNITUDE));
+        }
     }
 
-    @Override
-    public List<SpecField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Table<?>> tables() {
-        return List.of(ApproximateActionTable.INSTANCE);
+    public ApproximateAction() {
+        super(NAME, FIELDS, List.of(ApproximateActionRow.TABLE));
     }
 
     /** Drops the slope of activations other than leaky ReLU and the magnitude of Gaussian elements. */
     @Override
     public Configuration normalize(Configuration c) {
-        c = ActivationFields.normalize(c);
-        if (c.getString("probe.group_element").equals(GAUSSIAN)) {
-            c = c.with("probe.magnitude", null);
+        c = ACTIVATION.normalize(c);
+        if (c.text(GROUP_ELEMENT).equals(GAUSSIAN)) {
+            c = c.with(MAGNITUDE, null);
         }
         return c;
     }
 
     @Override
     public void validate(Configuration c) {
-        long min = c.getLong("dimensions.min");
-        long max = c.getLong("dimensions.max");
-        if (max < min) {
-            throw new SpecException("dimensions.max", "must be >= dimensions.min (" + min + "), found " + max);
+        Settings s = Settings.parse(c);
+        if (s.maxDimension() < s.minDimension()) {
+            throw new SpecException(DIMENSIONS_MAX.path(), "must be >= " + DIMENSIONS_MIN.path() + " ("
+                    + s.minDimension() + "), found " + s.maxDimension());
         }
     }
 
@@ -120,33 +135,34 @@ public final class ApproximateAction implements IndependentExperiment {
     }
 
     /** The dimensions of {@code c}'s network. */
-    public static Dimensions dimensions(Configuration c) {
-        int min = c.getInt("dimensions.min");
-        int max = c.getInt("dimensions.max");
+    public static Dimensions dimensions(Settings s) {
+        int min = s.minDimension();
+        int max = s.maxDimension();
         SplittableRandom rng = new SplittableRandom(
-                ConfigIds.seed("dimensions/" + c.getLong("seed") + "/" + min + ".." + max, "dimensions"));
+                ConfigIds.seed("dimensions/" + s.configuration().seed() + "/" + min + ".." + max, "dimensions"));
         return new Dimensions(rng.nextInt(min, max + 1), rng.nextInt(min, max + 1), rng.nextInt(min, max + 1),
                 rng.nextInt(min, max + 1));
     }
 
     /** {@code mlp[n, h, m]} with the configured activation. */
-    public static MlpArchitecture architecture(Configuration c) {
-        Dimensions d = dimensions(c);
-        return new MlpArchitecture(new int[] {d.inputs(), d.hidden(), d.outputs()}, ActivationFields.activation(c));
+    public static MlpArchitecture architecture(Settings s) {
+        Dimensions d = dimensions(s);
+        return new MlpArchitecture(new int[] {d.inputs(), d.hidden(), d.outputs()}, s.activation());
     }
 
     /** X ({@code n x k}) and Y ({@code m x k}), i.i.d. N(0, 1), from the seed and the shape only. */
-    public static RegressionData data(Configuration c) {
-        Dimensions d = dimensions(c);
-        String dataId = "gaussian/" + c.getLong("seed") + "/" + d.inputs() + "x" + d.samples() + "->" + d.outputs();
+    public static RegressionData data(Settings s) {
+        Dimensions d = dimensions(s);
+        String dataId = "gaussian/" + s.configuration().seed() + "/" + d.inputs() + "x" + d.samples() + "->"
+                + d.outputs();
         return RegressionData.gaussian(d.inputs(), d.outputs(), d.samples(), ConfigIds.seed(dataId, "data"));
     }
 
     /** The random invertible {@code g} ({@code h x h}) of {@code c}, from its id. */
-    public static DMatrixRMaj groupElement(Configuration c, int h) {
-        SplittableRandom rng = new SplittableRandom(ConfigIds.seed(c.id(), "g"));
-        if (c.getString("probe.group_element").equals(EXPONENTIAL)) {
-            return new GeneralLinearAction(new HiddenUnits(1, h)).sample(rng, c.getDouble("probe.magnitude"), 1);
+    public static DMatrixRMaj groupElement(Settings s, int h) {
+        SplittableRandom rng = new SplittableRandom(ConfigIds.seed(s.configuration().id(), "g"));
+        if (s.groupElement().equals(EXPONENTIAL)) {
+            return new GeneralLinearAction(new HiddenUnits(1, h)).sample(rng, s.magnitude(), 1);
         }
         return gaussian(rng, h, 1 / Math.sqrt(h));
     }
@@ -170,42 +186,41 @@ public final class ApproximateAction implements IndependentExperiment {
     }
 
     @Override
-    public List<TableRows<?>> run(Configuration c, String sweep) {
-        return List.of(TableRows.of(ApproximateActionTable.INSTANCE, measure(c, sweep)));
+    public List<TableRows<?>> run(Configuration c, String sweep, ExecutionSettings execution) {
+        return List.of(TableRows.of(ApproximateActionRow.TABLE, measure(c, sweep)));
     }
 
     /** Trains the network of {@code c}, moves it by a random {@code g} and measures Proposition 6.1's two sides. */
     public ApproximateActionRow measure(Configuration c, String sweep) {
-        Dimensions d = dimensions(c);
-        MlpArchitecture arch = architecture(c);
-        RegressionData data = data(c);
-        Configuration minimum = c.project(k -> !isProbeKey(k));
-        MlpParameters init = TrainingFields.initial(minimum, arch);
+        Settings s = Settings.parse(c);
+        Dimensions d = dimensions(s);
+        MlpArchitecture arch = architecture(s);
+        RegressionData data = data(s);
+        MlpParameters init = TrainingFields.initial(c, arch);
         DenseEngine engine = new DenseEngine();
         double initialLoss = engine.loss(init, data);
         double l0 = curvatureBound(init, data);
-        double lr = c.getDouble("training.relative_step") / l0;
+        double lr = s.relativeStep() / l0;
         TrainingResult r;
         if (Double.isFinite(lr) && lr > 0) {
-            r = engine.train(init, data, new TrainingSettings(lr, c.getLong("training.steps"),
-                    c.getDouble("training.loss_tolerance")));
+            r = engine.train(init, data, new TrainingSettings(lr, s.steps(), s.lossTolerance()));
         } else {
             r = new TrainingResult(init, 0, initialLoss, TrainingStatus.DIVERGED, 0);
         }
         MlpParameters w = r.weights();
-        DMatrixRMaj g = groupElement(c, d.hidden());
+        DMatrixRMaj g = groupElement(s, d.hidden());
         int sign = MatrixFunctions.determinantSign(g);
         double condition = sign == 0 ? Double.POSITIVE_INFINITY : NormOps_DDRM.conditionP2(g);
         double nan = Double.NaN;
-        String status;
+        ApproximateActionRow.Status status;
         double outputNorm = nan;
         double change = nan;
         int rank = 0;
         double lossAfter = nan;
         if (r.status() == TrainingStatus.DIVERGED || !w.isFinite()) {
-            status = "MINIMUM_DIVERGED";
+            status = ApproximateActionRow.Status.MINIMUM_DIVERGED;
         } else if (sign == 0) {
-            status = "SINGULAR_ELEMENT";
+            status = ApproximateActionRow.Status.SINGULAR;
         } else {
             ApproximateGeneralLinearAction action = ApproximateGeneralLinearAction.on(arch, 1, data);
             ApproximateGeneralLinearAction.OutputChange oc = action.outputChange(g, w);
@@ -213,15 +228,15 @@ public final class ApproximateAction implements IndependentExperiment {
             change = oc.change();
             rank = oc.featureRank();
             lossAfter = engine.loss(action.act(g, w), data);
-            status = Double.isFinite(outputNorm) && Double.isFinite(change) && Double.isFinite(lossAfter) ? "OK"
-                    : "NOT_FINITE";
+            status = Double.isFinite(outputNorm) && Double.isFinite(change) && Double.isFinite(lossAfter)
+                    ? ApproximateActionRow.Status.OK : ApproximateActionRow.Status.NOT_FINITE;
         }
-        return new ApproximateActionRow(c.id(), sweep, c.getLong("seed"), d.outputs(), d.hidden(), d.inputs(),
-                d.samples(), arch.label(), d.hidden() >= d.samples(), c.getString("probe.group_element"),
-                Arrays.copyOf(g.data, d.hidden() * d.hidden()), condition, sign, r.steps(), lr, initialLoss,
-                r.finalLoss(), r.status().name(), r.seconds(), outputNorm, change, change / outputNorm,
-                change <= outputNorm, rank, status.equals("OK") && rank == d.samples(), lossAfter, w.layers(),
-                data.x(), data.y(), status, c.canonicalForm(), BuildInfo.version());
+        return new ApproximateActionRow(Provenance.of(c, sweep), d.outputs(), d.hidden(), d.inputs(), d.samples(),
+                arch.label(), d.hidden() >= d.samples(), s.groupElement(), Arrays.copyOf(g.data, d.hidden() * d.hidden()),
+                condition, sign, r.steps(), lr, initialLoss, r.finalLoss(), r.status(), r.seconds(), outputNorm, change,
+                change / outputNorm, change <= outputNorm, rank,
+                status == ApproximateActionRow.Status.OK && rank == d.samples(), lossAfter, w.layers(), data.x(),
+                data.y(), status);
     }
 
     /** An {@code h x h} matrix of i.i.d. {@code N(0, std^2)} entries. */

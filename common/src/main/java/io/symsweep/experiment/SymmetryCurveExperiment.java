@@ -1,6 +1,5 @@
 package io.symsweep.experiment;
 
-import io.symsweep.BuildInfo;
 import io.symsweep.curve.CurveGeometry;
 import io.symsweep.curve.LipschitzEstimate;
 import io.symsweep.curve.SymmetryCurve;
@@ -15,13 +14,14 @@ import io.symsweep.probe.AlphaGrid;
 import io.symsweep.sweep.Check;
 import io.symsweep.sweep.ConfigIds;
 import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.symmetry.ApproximateGeneralLinearAction;
 import io.symsweep.table.CurveRow;
-import io.symsweep.table.CurvesTable;
-import io.symsweep.table.Table;
-import io.symsweep.train.TrainingResult;
+import io.symsweep.table.MinimumRow;
+import io.symsweep.table.Provenance;
 import io.symsweep.train.TrainingStatus;
+import io.symsweep.experiment.IndependentExperiment.TableRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,11 +49,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * grid-independent curvature, and the theorem can be checked.
  *
  * <p>One configuration is one curve: a minimum (seed, architecture, data, training), a magnitude and a curve index.
- * The minimum derives from the configuration without its probe settings, so the curves of one minimum share it (each
- * retrains it, deterministically; it is cheap). The direction {@code B / ||B||} derives from the minimum and the
- * curve index only, so the same five directions are traced at every magnitude.
+ * The minimum derives from the configuration without its probe settings and is trained once, into {@code minima}
+ * ({@link MinimumTraining}, stage 1), for all its curves (stage 2). The direction {@code B / ||B||} derives from the
+ * minimum and the curve index only, so the same five directions are traced at every magnitude.
  */
-public final class SymmetryCurveExperiment implements IndependentExperiment {
+public final class SymmetryCurveExperiment extends MinimumProbingExperiment {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,56 +61,67 @@ public final class SymmetryCurveExperiment implements IndependentExperiment {
     /** Segments of the ribbon between chord and curve on which {@code lipschitz_gradient} samples the gradient. */
     public static final int RIBBON_SEGMENTS = 4;
 
+    static final SpecField WIDTHS = SpecField.integerList(TrainingFields.WIDTHS_KEY,
+                    "[n, h, m]: inputs, hidden units (where g acts), outputs; W_1 is h x n, W_2 is m x h")
+            .required().checked(new Check("exactly 3 widths, each between 1 and " + RescalingBarrier.MAX_WIDTH,
+                    v -> v instanceof List<?> l && l.size() == 3
+                            && l.stream().allMatch(Check.between(1, RescalingBarrier.MAX_WIDTH).holds())));
+    static final ActivationFields ACTIVATION = ActivationFields.allowing(
+            List.of("leaky_relu", "relu", "linear", "sigmoid", "tanh"), "leaky_relu", "hidden activation s");
+    static final SpecField SAMPLES = SpecField.integer("data.samples", "k: X is n x k, Y is m x k, i.i.d. N(0, 1)")
+            .required().checked(Check.between(1, 1_000_000));
+    static final SpecField MAGNITUDES = SpecField.number("probe.magnitudes",
+                    "||B||_F of g = exp(B) (each one a configuration)")
+            .key("probe.magnitude").required().checked(Check.greaterThan(0));
+    static final SpecField CURVES = SpecField.integer("probe.curves",
+                    "curve indices, e.g. 0..4: each a random direction of B")
+            .key("probe.curve").defaultsTo(0L).checked(Check.between(0, 1_000_000));
+    static final SpecField T_POINTS = SpecField.integer("probe.t_points",
+                    "points of the t grid on [0, 1]; odd, so every other point is a grid from 0 to 1 too")
+            .defaultsTo(101L).checked(new Check("an odd integer between 9 and 100001",
+                    v -> (Long) v >= 9 && (Long) v <= 100_001 && (Long) v % 2 == 1));
+
     private static final List<SpecField> FIELDS = declareFields();
 
     private static List<SpecField> declareFields() {
-        List<SpecField> f = new ArrayList<>(List.of(
-                SpecField.integerList("architecture.widths",
-                        "[n, h, m]: inputs, hidden units (where g acts), outputs; W_1 is h x n, W_2 is m x h")
-                        .required().checked(new Check("exactly 3 widths, each between 1 and "
-                                + RescalingBarrier.MAX_WIDTH, v -> v instanceof List<?> l && l.size() == 3
-                                && l.stream().allMatch(Check.between(1, RescalingBarrier.MAX_WIDTH).holds())))));
-        f.addAll(ActivationFields.fields(List.of("leaky_relu", "relu", "linear", "sigmoid", "tanh"), "leaky_relu",
-                "hidden activation s"));
-        f.addAll(List.of(
-                SpecField.integer("data.samples", "k: X is n x k, Y is m x k, i.i.d. N(0, 1)")
-                        .required().checked(Check.between(1, 1_000_000))));
+        List<SpecField> f = new ArrayList<>(List.of(WIDTHS));
+        f.addAll(ACTIVATION.fields());
+        f.add(SAMPLES);
         f.addAll(TrainingFields.GRADIENT_DESCENT);
-        f.addAll(List.of(
-                SpecField.number("probe.magnitudes", "||B||_F of g = exp(B) (each one a configuration)")
-                        .key("probe.magnitude").required().checked(Check.greaterThan(0)),
-                SpecField.integer("probe.curves", "curve indices, e.g. 0..4: each a random direction of B")
-                        .key("probe.curve").defaultsTo(0L).checked(Check.between(0, 1_000_000)),
-                SpecField.integer("probe.t_points",
-                        "points of the t grid on [0, 1]; odd, so every other point is a grid from 0 to 1 too")
-                        .defaultsTo(101L).checked(new Check("an odd integer between 9 and 100001",
-                                v -> (Long) v >= 9 && (Long) v <= 100_001 && (Long) v % 2 == 1))));
+        f.addAll(List.of(MAGNITUDES, CURVES, T_POINTS));
         return List.copyOf(f);
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    /**
+     * The probe settings of one curve.
+     *
+     * @param magnitude {@code ||B||_F}
+     * @param curve     the curve index: with the minimum, it decides the direction {@code B / ||B||}
+     * @param tPoints   points of the t grid
+     */
+    record CurveSettings(double magnitude, int curve, int tPoints) {
+
+        static CurveSettings parse(Configuration c) {
+            return new CurveSettings(c.number(MAGNITUDES), c.smallInteger(CURVES), c.smallInteger(T_POINTS));
+        }
     }
 
-    @Override
-    public List<SpecField> fields() {
-        return FIELDS;
-    }
-
-    @Override
-    public List<Table<?>> tables() {
-        return List.of(CurvesTable.INSTANCE);
+    public SymmetryCurveExperiment() {
+        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION, CurveRow.TABLE);
     }
 
     @Override
     public Configuration normalize(Configuration c) {
-        return ActivationFields.normalize(c);
+        return ACTIVATION.normalize(c);
     }
 
-    /** The minimum's configuration: everything but the probe settings. */
-    public Configuration minimumOf(Configuration c) {
-        return c.project(k -> !isProbeKey(k));
+    @Override
+    public List<TableRows<?>> probe(ProbeGroup<MinimumRow> group, String sweep, ExecutionSettings execution) {
+        List<CurveRow> rows = new ArrayList<>();
+        for (Configuration c : group.probes()) {
+            rows.add(trace(c, group.artefacts().get(0), sweep));
+        }
+        return List.of(new TableRows<>(CurveRow.TABLE, rows));
     }
 
     /**
@@ -119,43 +130,42 @@ public final class SymmetryCurveExperiment implements IndependentExperiment {
      * magnitude.
      */
     public DMatrixRMaj groupElement(Configuration c, ApproximateGeneralLinearAction action) {
-        SplittableRandom rng = new SplittableRandom(
-                ConfigIds.seed(minimumOf(c).id() + "/curve/" + c.getLong("probe.curve"), "g"));
-        return action.sample(rng, c.getDouble("probe.magnitude"), 1);
+        CurveSettings s = CurveSettings.parse(c);
+        SplittableRandom rng = new SplittableRandom(ConfigIds.seed(minimumOf(c).id() + "/curve/" + s.curve(), "g"));
+        return action.sample(rng, s.magnitude(), 1);
     }
 
-    @Override
-    public List<TableRows<?>> run(Configuration c, String sweep) {
-        return List.of(TableRows.of(CurvesTable.INSTANCE, trace(c, sweep)));
-    }
-
-    /** Trains the minimum of {@code c} and traces its curve. */
-    public CurveRow trace(Configuration c, String sweep) {
-        Configuration minimum = minimumOf(c);
-        MlpArchitecture arch = RescalingBarrier.architecture(c);
-        RegressionData data = RescalingBarrier.data(c);
-        Engine engine = Engine.named(c.getString("training.engine"));
-        TrainingResult r = engine.train(TrainingFields.initial(minimum, arch), data, TrainingFields.settings(minimum));
-        MlpParameters w = r.weights();
+    /** Traces the curve of {@code c} from its trained minimum. */
+    public CurveRow trace(Configuration c, MinimumRow minimum, String sweep) {
+        if (!minimumOf(c).id().equals(minimum.provenance().configId())) {
+            throw new IllegalArgumentException("configuration " + c.id() + " does not probe minimum "
+                    + minimum.provenance().configId());
+        }
+        MinimumSettings m = minimum(c);
+        CurveSettings s = CurveSettings.parse(c);
+        MlpArchitecture arch = m.architecture();
+        RegressionData data = m.data();
+        Engine engine = m.engine();
+        MlpParameters w = new MlpParameters(arch, minimum.weights());
         ApproximateGeneralLinearAction action = ApproximateGeneralLinearAction.on(arch, 1, data);
         DMatrixRMaj g = groupElement(c, action);
-        double[] t = AlphaGrid.uniform(c.getInt("probe.t_points"));
+        double[] t = AlphaGrid.uniform(s.tPoints());
         ToDoubleFunction<MlpParameters> loss = p -> engine.loss(p, data);
         SymmetryCurve curve;
         double lipschitzGradient = Double.NaN;
         double kappaMaxCoarse = Double.NaN;
-        String status;
-        if (r.status() == TrainingStatus.DIVERGED || !w.isFinite()) {
-            curve = SymmetryCurveProbe.run(s -> w, p -> Double.NaN, t);
-            status = "MINIMUM_DIVERGED";
+        CurveRow.Status status;
+        if (minimum.status() == TrainingStatus.DIVERGED || !w.isFinite()) {
+            curve = SymmetryCurveProbe.run(x -> w, p -> Double.NaN, t);
+            status = CurveRow.Status.MINIMUM_DIVERGED;
         } else {
             curve = SymmetryCurveProbe.orbit(action, g, w, loss, t);
-            status = curve.status().name();
+            status = CurveRow.Status.valueOf(curve.status().name());
             MatrixLog log = MatrixFunctions.log(g);
             if (log.isOk()) {
-                DoubleFunction<MlpParameters> gamma = s -> {
+                DoubleFunction<MlpParameters> gamma = x -> {
                     DMatrixRMaj scaled = log.value().copy();
-                    CommonOps_DDRM.scale(s, scaled);
+                    CommonOps_DDRM.scale(x, scaled);
                     return action.act(MatrixFunctions.exp(scaled), w);
                 };
                 double[][] gradient = w.layers();
@@ -178,15 +188,13 @@ public final class SymmetryCurveExperiment implements IndependentExperiment {
             below &= curveLosses[j] <= chordLosses[j];
         }
         double deviation = curve.maxChordDeviation();
-        return new CurveRow(c.id(), minimum.id(), sweep, c.getLong("seed"), arch.label(), data.samples(),
-                engine.name(), r.steps(), r.finalLoss(), r.status().name(), r.seconds(), c.getInt("probe.curve"),
-                c.getDouble("probe.magnitude"), Arrays.copyOf(g.data, g.numRows * g.numCols), t, curveLosses,
-                chordLosses, curve.curvature(), curve.chordLength(), curve.arcLength(), curve.turningAngle(),
-                curve.maxCurvature(), kappaMaxCoarse, dMax, curve.lipschitz(), lipschitzGradient, chordBound,
-                gradientBound, deviation,
+        return new CurveRow(Provenance.of(c, sweep), minimum.provenance().configId(), arch.label(), data.samples(),
+                engine.name(), minimum.steps(), minimum.finalLoss(), minimum.status(), minimum.trainSeconds(),
+                s.curve(), s.magnitude(), Arrays.copyOf(g.data, g.numRows * g.numCols), t, curveLosses, chordLosses,
+                curve.curvature(), curve.chordLength(), curve.arcLength(), curve.turningAngle(), curve.maxCurvature(),
+                kappaMaxCoarse, dMax, curve.lipschitz(), lipschitzGradient, chordBound, gradientBound, deviation,
                 curve.maxCurveDeviation(), curve.chordBarrier(), trapezoid(t, curveLosses), trapezoid(t, chordLosses),
-                below, deviation <= gradientBound, deviation <= chordBound, w.layers(), status, c.canonicalForm(),
-                BuildInfo.version());
+                below, deviation <= gradientBound, deviation <= chordBound, w.layers(), status);
     }
 
     private static double norm(double[][] a) {

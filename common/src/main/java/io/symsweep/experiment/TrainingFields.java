@@ -1,5 +1,6 @@
 package io.symsweep.experiment;
 
+import io.symsweep.engine.Engine;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.WeightInit;
@@ -17,6 +18,9 @@ import java.util.Set;
  * weights and {@link TrainingSettings}.
  */
 final class TrainingFields {
+
+    /** The config key of a kind's layer widths, when its spec gives them. */
+    static final String WIDTHS_KEY = "architecture.widths";
 
     static final SpecField ENGINE = SpecField.choice("training.engine", List.of("dense", "dl4j"),
             "dense (fused Java kernel) or dl4j (the reference)").defaultsTo("dense");
@@ -38,12 +42,12 @@ final class TrainingFields {
     static final List<SpecField> GRADIENT_DESCENT = List.of(ENGINE, LEARNING_RATE, STEPS, LOSS_TOLERANCE, INIT,
             INIT_SCALE);
 
-    private TrainingFields() {
-    }
-
     /** The keys the initial weights depend on; the engine and the optimiser settings are not among them. */
     private static final Set<String> INIT_KEYS =
-            Set.of("seed", "architecture.widths", "training.init", "training.init_scale");
+            Set.of(Configuration.SEED, WIDTHS_KEY, INIT.configKey(), INIT_SCALE.configKey());
+
+    private TrainingFields() {
+    }
 
     /**
      * The initial weights of {@code arch} for {@code c}, drawn from the seed, the widths and the init
@@ -54,13 +58,16 @@ final class TrainingFields {
      */
     static MlpParameters initial(Configuration c, MlpArchitecture arch) {
         String initId = c.project(INIT_KEYS::contains).id();
-        return WeightInit.fromSpecName(c.getString("training.init"))
-                .sample(arch, c.getDouble("training.init_scale"), ConfigIds.seed(initId, "init"));
+        return WeightInit.fromSpecName(c.text(INIT)).sample(arch, c.number(INIT_SCALE), ConfigIds.seed(initId, "init"));
     }
 
     /** Learning rate, steps and tolerance of {@code c}. */
     static TrainingSettings settings(Configuration c) {
-        return new TrainingSettings(c.getDouble("training.learning_rate"), c.getLong("training.steps"),
-                c.getDouble("training.loss_tolerance"));
+        return new TrainingSettings(c.number(LEARNING_RATE), c.integer(STEPS), c.number(LOSS_TOLERANCE));
+    }
+
+    /** The engine {@code c} trains with. */
+    static Engine engine(Configuration c) {
+        return Engine.named(c.text(ENGINE));
     }
 }

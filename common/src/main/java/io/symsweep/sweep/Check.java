@@ -36,6 +36,18 @@ public record Check(String description, Predicate<Object> holds) {
                 v -> number(v) >= lo && number(v) < hi);
     }
 
+    /** {@code lo < v <= hi}. */
+    public static Check inLeftOpen(double lo, double hi) {
+        return new Check("in (" + SpecValues.decimal(lo) + ", " + SpecValues.decimal(hi) + "]",
+                v -> number(v) > lo && number(v) <= hi);
+    }
+
+    /** {@code lo < v < hi}. */
+    public static Check inOpen(double lo, double hi) {
+        return new Check("in (" + SpecValues.decimal(lo) + ", " + SpecValues.decimal(hi) + ")",
+                v -> number(v) > lo && number(v) < hi);
+    }
+
     /** Both checks; the description joins them. */
     public Check and(Check other) {
         return new Check(description + " and " + other.description, v -> holds.test(v) && other.holds.test(v));

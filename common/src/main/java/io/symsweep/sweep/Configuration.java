@@ -92,33 +92,60 @@ public record Configuration(String kind, SortedMap<String, Object> values) imple
         return new Configuration(kind, m);
     }
 
-    public boolean has(String key) {
-        return values.containsKey(key);
+    /** The config key of the seed every spec sweeps ({@code seeds} in YAML). */
+    public static final String SEED = "seed";
+
+    /** The configuration's seed. */
+    public long seed() {
+        return (Long) require(SEED, SpecField.Type.INTEGER);
     }
 
-    public long getLong(String key) {
-        return (Long) require(key);
+    /** True when {@code field} has a value here (an optional field without default may have none). */
+    public boolean has(SpecField field) {
+        return values.containsKey(field.configKey());
     }
 
-    public int getInt(String key) {
-        return Math.toIntExact(getLong(key));
+    /** A copy with {@code field} set to {@code value} (removed when null). */
+    public Configuration with(SpecField field, Object value) {
+        return with(field.configKey(), value);
     }
 
-    public double getDouble(String key) {
-        return (Double) require(key);
+    /** The value of an integer field. */
+    public long integer(SpecField field) {
+        return (Long) require(field.configKey(), checkType(field, SpecField.Type.INTEGER));
     }
 
-    public String getString(String key) {
-        return (String) require(key);
+    /** The value of an integer field that fits an {@code int} (a width, a count). */
+    public int smallInteger(SpecField field) {
+        return Math.toIntExact(integer(field));
     }
 
-    public boolean getBoolean(String key) {
-        return (Boolean) require(key);
+    /** The value of a number field. */
+    public double number(SpecField field) {
+        return (Double) require(field.configKey(), checkType(field, SpecField.Type.NUMBER));
     }
 
-    /** An integer list as {@code int[]}. */
-    public int[] getIntArray(String key) {
-        List<?> l = (List<?>) require(key);
+    /** The value of a number field, or null when it has none. */
+    public Double numberOrNull(SpecField field) {
+        return has(field) ? number(field) : null;
+    }
+
+    /** The value of a string or choice field. */
+    public String text(SpecField field) {
+        if (field.type() != SpecField.Type.CHOICE) {
+            checkType(field, SpecField.Type.STRING);
+        }
+        return (String) require(field.configKey(), field.type());
+    }
+
+    /** The value of a boolean field. */
+    public boolean flag(SpecField field) {
+        return (Boolean) require(field.configKey(), checkType(field, SpecField.Type.BOOLEAN));
+    }
+
+    /** The value of an integer-list field as {@code int[]}. */
+    public int[] integers(SpecField field) {
+        List<?> l = (List<?>) require(field.configKey(), checkType(field, SpecField.Type.INTEGER_LIST));
         int[] out = new int[l.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.toIntExact((Long) l.get(i));
@@ -126,10 +153,23 @@ public record Configuration(String kind, SortedMap<String, Object> values) imple
         return out;
     }
 
-    private Object require(String key) {
+    /** The raw value of {@code field} as parsed (for messages), or null. */
+    public Object value(SpecField field) {
+        return values.get(field.configKey());
+    }
+
+    private static SpecField.Type checkType(SpecField field, SpecField.Type expected) {
+        if (field.type() != expected) {
+            throw new IllegalArgumentException(field.path() + " is " + field.type() + ", read as " + expected);
+        }
+        return expected;
+    }
+
+    private Object require(String key, SpecField.Type type) {
         Object v = values.get(key);
         if (v == null) {
-            throw new IllegalArgumentException("configuration has no " + key + ": " + canonicalForm());
+            throw new IllegalArgumentException("configuration has no " + key + " (" + type.noun() + "): "
+                    + canonicalForm());
         }
         return v;
     }

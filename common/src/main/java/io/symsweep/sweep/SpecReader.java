@@ -20,10 +20,11 @@ public final class SpecReader {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
-    /** Fields every spec has, whatever its kind. */
-    public static final List<SpecField> COMMON_FIELDS = List.of(
+    /** Fields every spec has, whatever its kind: the execution settings, then the seeds. */
+    public static final List<SpecField> COMMON_FIELDS = java.util.stream.Stream.concat(
+            ExecutionSettings.FIELDS.stream(), java.util.stream.Stream.of(
             SpecField.integer("seeds", "random seeds: an integer, a list, a range, or \"a..b\"")
-                    .key("seed").required().checked(Check.atLeast(0)));
+                    .key(Configuration.SEED).required().checked(Check.atLeast(0)))).toList();
 
     private final Map<String, ExperimentKind> kinds;
 

@@ -13,23 +13,26 @@ import java.util.TreeMap;
  * @param name   the sweep's name (the default output folder)
  * @param kind   the experiment kind
  * @param axes      config key to its values, in declaration order; single values are one-element lists
- * @param execution the values of the spec's execution settings ({@link SpecField#hashed()} false): how to
- *                  compute, never what; not part of any configuration
+ * @param execution the spec's execution settings: how to compute, never what; not part of any configuration
  */
 public record SweepSpec(String name, ExperimentKind kind, Map<String, List<Object>> axes,
-        Map<String, Object> execution) {
+        ExecutionSettings execution) {
 
     /** At most this many configurations in one sweep. */
     public static final long MAX_CONFIGURATIONS = 10_000_000L;
 
     public SweepSpec {
         axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
-        execution = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(execution));
+    }
+
+    /** A spec whose execution settings are given as config key to value ({@link ExecutionSettings#of}). */
+    public SweepSpec(String name, ExperimentKind kind, Map<String, List<Object>> axes, Map<String, Object> execution) {
+        this(name, kind, axes, ExecutionSettings.of(execution));
     }
 
     /** A spec without execution settings. */
     public SweepSpec(String name, ExperimentKind kind, Map<String, List<Object>> axes) {
-        this(name, kind, axes, Map.of());
+        this(name, kind, axes, ExecutionSettings.AUTOMATIC);
     }
 
     /** The number of points of the cross product, before merging duplicates. */

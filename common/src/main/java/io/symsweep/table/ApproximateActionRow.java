@@ -1,47 +1,58 @@
 package io.symsweep.table;
 
+import io.symsweep.train.TrainingStatus;
+import java.io.Serializable;
+import java.util.Map;
+
 /**
- * One network of Figure 3(a): a trained two-layer net {@code U s(V X)}, a random invertible {@code g}, and what the
- * approximate action of Eq. (6) does to its output (Proposition 6.1, Zhao et al. 2025). A row of
- * {@link ApproximateActionTable}.
- *
- * @param configId         id of the configuration
- * @param sweep            the sweep's name
- * @param seed             the configuration's seed (the dimensions, data and weights derive from it)
- * @param outputs          {@code m}: rows of {@code U} and of {@code Y}
- * @param hidden           {@code h}: hidden units, rows of {@code V}
- * @param inputs           {@code n}: columns of {@code V}, rows of {@code X}
- * @param samples          {@code k}: columns of {@code X} and {@code Y}
- * @param architecture     {@code mlp[n,h,m]/sigmoid}
- * @param hAtLeastK        {@code h >= k}, where Eq. (6) keeps the output exactly (generically)
- * @param groupElement     how {@code g} was drawn: {@code gaussian} or {@code exp}
- * @param g                {@code g}, {@code h x h} row-major
- * @param gConditionNumber {@code sigma_max(g) / sigma_min(g)}
- * @param gDeterminantSign the sign of {@code det g}
- * @param trainSteps       gradient-descent updates applied
- * @param learningRate     the step size used: {@code relative_step / L0}
- * @param initialLoss      the loss at the initial weights
- * @param lossBefore       {@code ||U s(V X) - Y||^2} at the trained weights
- * @param trainStatus      CONVERGED, NOT_CONVERGED or DIVERGED
- * @param trainSeconds     wall-clock training time
- * @param outputNorm       {@code ||U s(V X)||_F}
- * @param outputChange     {@code ||U s(V X) - U' s(V' X)||_F}
- * @param relativeChange   {@code outputChange / outputNorm}
- * @param boundHolds       {@code outputChange <= outputNorm}, Proposition 6.1, with no tolerance
- * @param featureRank      numerical rank of {@code s(g V X)}
- * @param exactOnOutput    {@code featureRank == k}: the map keeps the output exactly
- * @param lossAfter        {@code ||U' s(V' X) - Y||^2}
- * @param weights          the trained {@code [V, U]}, each row-major
- * @param x                {@code X}, {@code n x k} row-major
- * @param y                {@code Y}, {@code m x k} row-major
- * @param status           OK, SINGULAR_ELEMENT, MINIMUM_DIVERGED or NOT_FINITE
- * @param config           canonical form of the configuration
- * @param codeVersion      symsweep version that computed the row
+ * One network of Figure 3(a): a trained two-layer net {@code U s(V X)}, a random invertible {@code g}, and what
+ * the approximate action of Eq. (6) does to its output (Proposition 6.1, Zhao et al. 2025). A row of {@link #TABLE}.
  */
-public record ApproximateActionRow(String configId, String sweep, long seed, int outputs, int hidden, int inputs,
-        int samples, String architecture, boolean hAtLeastK, String groupElement, double[] g, double gConditionNumber,
+@Columns("""
+        outputs: m: outputs, U is m x h, Y is m x k
+        hidden: h: hidden units, V is h x n
+        inputs: n: input features, X is n x k
+        samples: k: samples, the columns of X and Y
+        architecture: the network, e.g. mlp[n,h,m]/sigmoid
+        h_at_least_k: h >= k: s(g V X) generically has full column rank and Eq. (6) keeps the output exactly
+        group_element: how g was drawn: gaussian (i.i.d. N(0, 1/h) entries) or exp (exp(B), ||B||_F =
+            probe.magnitude)
+        g: the group element g, h x h row-major
+        g_condition_number: sigma_max(g) / sigma_min(g)
+        g_determinant_sign: sign of det g (0: singular)
+        train_steps: gradient-descent updates applied
+        learning_rate: step size used: training.relative_step / L0, L0 the Gauss-Newton curvature bound at the
+            initial weights
+        initial_loss: ||U s(V X) - Y||_F^2 at the initial weights
+        loss_before: ||U s(V X) - Y||_F^2 at the trained weights
+        train_status: CONVERGED (below the tolerance), NOT_CONVERGED or DIVERGED
+        train_seconds: wall-clock training time (the only non-reproducible column)
+        output_norm: ||U s(V X)||_F, Prop 6.1's bound
+        output_change: ||U s(V X) - U' s(V' X)||_F, (U', V') = g . (U, V) by Eq. (6)
+        relative_change: output_change / output_norm (Prop 6.1: at most 1)
+        bound_holds: output_change <= output_norm, compared without tolerance
+        feature_rank: numerical rank of s(g V X) (h x k)
+        exact_on_output: feature_rank = k: the output, hence the loss, is kept
+        loss_after: ||U' s(V' X) - Y||_F^2
+        weights: trained weights [V, U], each row-major
+        x: X, n x k row-major (i.i.d. N(0, 1))
+        y: Y, m x k row-major (i.i.d. N(0, 1))
+        status: OK, SINGULAR (g not invertible), MINIMUM_DIVERGED or NOT_FINITE (an output is NaN or infinite)
+        """)
+public record ApproximateActionRow(Provenance provenance, int outputs, int hidden, int inputs, int samples,
+        String architecture, boolean hAtLeastK, String groupElement, double[] g, double gConditionNumber,
         int gDeterminantSign, long trainSteps, double learningRate, double initialLoss, double lossBefore,
-        String trainStatus, double trainSeconds, double outputNorm, double outputChange, double relativeChange,
-        boolean boundHolds, int featureRank, boolean exactOnOutput, double lossAfter, double[][] weights, double[] x,
-        double[] y, String status, String config, String codeVersion) implements java.io.Serializable {
+        TrainingStatus trainStatus, double trainSeconds, double outputNorm, double outputChange,
+        double relativeChange, boolean boundHolds, int featureRank, boolean exactOnOutput, double lossAfter,
+        double[][] weights, double[] x, double[] y, Status status) implements Serializable {
+
+    /** The table of these rows. */
+    public static final Table<ApproximateActionRow> TABLE = RecordTable.of("approximate_action", 2,
+            "one row per trained two-layer network: its output change under Eq. (6) against Prop 6.1's bound",
+            ApproximateActionRow.class, Migration.renamed(1, "status", Map.of("SINGULAR_ELEMENT", "SINGULAR")));
+
+    /** How the measurement ended. */
+    public enum Status {
+        OK, SINGULAR, MINIMUM_DIVERGED, NOT_FINITE
+    }
 }

@@ -1,39 +1,55 @@
 package io.symsweep.table;
 
+import io.symsweep.topology.SurveyStatus;
+import java.io.Serializable;
+
 /**
- * One component count: a row of {@link ComponentsTable}.
- *
- * @param configId            id of the configuration
- * @param sweep               the sweep's name
- * @param seed                the configuration's seed
- * @param architecture        {@code linear} or {@code residual}
- * @param l                   layers
- * @param h                   width
- * @param eps                 skip-connection weight (0 for the linear net)
- * @param upToPermutation     components counted up to permutation of hidden units
- * @param samples             initialisations trained, or points drawn
- * @param converged           of them on the minimum
- * @param classesFound        distinct sign patterns among them
- * @param componentsMeasured  the measured count, or {@code null} when the status says it was not measured
- * @param componentsVerified  components whose connectivity was verified in full (a lower bound when not measured)
- * @param componentsPredicted the theory's count
- * @param pathsVerified       paths within a component below the tolerance
- * @param pathsFailed         paths tried that were not
- * @param maxLossWithinPaths  largest loss on the paths within components
- * @param minLossAtCrossings  least loss at a crossing between components
- * @param crossingsCertified  crossings at or above the bound
- * @param crossingsFailed     crossings below it, or segments without one
- * @param crossingBound       {@code sigma_min(Y)^2}
- * @param pathTolerance       the largest loss allowed within a path (absolute)
- * @param yNorm2              {@code ||Y||_F^2}
- * @param status              a {@code SurveyStatus} name, or DATA_REJECTED
- * @param config              canonical form of the configuration
- * @param codeVersion         symsweep version that computed the row
+ * One component count: a row of {@link #TABLE}.
  */
-public record ComponentRow(String configId, String sweep, long seed, String architecture, int l, int h, double eps,
+@Columns("""
+        architecture: linear: ||Y - W_l ... W_1 X||^2 with h x h weights; residual: the 1-D net (Y - W3 (W2 W1 X +
+            eps X))^2 of Proposition 4.3
+        l: number of weight matrices
+        h: width of every layer
+        eps: skip-connection weight (0 for the linear net)
+        up_to_permutation: components counted up to permutations of hidden units (Proposition 5.2)
+        samples: initialisations trained (linear) or points drawn on the minimum (residual)
+        converged: samples on the minimum: runs that reached the loss tolerance, or drawn points whose loss is
+            rounding
+        classes_found: distinct sign patterns among them: (sign det(W_1 X), sign det W_2, ..., sign det W_{l-1});
+            residual: (sign w1, sign(w1 w2 + eps))
+        components_measured: measured number of connected components; null when status says it was not measured
+            (e.g. INCOMPLETE_SAMPLING)
+        components_verified: components whose connectivity was verified in full (every member joined, every crossing
+            certified); a lower bound when not measured
+        components_predicted: the theory: 2^(l-1) (Corollary 4.2), 1 up to permutation (Proposition 5.2), 4 for eps
+            = 0 and 3 otherwise (Proposition 4.3)
+        paths_verified: paths within a component whose loss stayed within path_tolerance (linear: symmetry paths to
+            the class representative; residual: joining segments)
+        paths_failed: paths tried that did not (linear: a failure; residual: segments too high to join two points)
+        max_loss_within_paths: largest loss on the paths within components (linear: all tried; residual: joining
+            segments); NaN when none
+        min_loss_at_crossings: least loss where a straight segment between components crosses a vanishing
+            determinant (residual: output); >= crossing_bound; NaN when none
+        crossings_certified: pairs of components whose crossing loss met crossing_bound
+        crossings_failed: pairs whose crossing did not, or had no crossing
+        crossing_bound: sigma_min(Y)^2: by Eckart-Young the least loss where W_l ... W_1 X is singular, so the
+            barrier of every path between components
+        path_tolerance: largest loss allowed on a path within a component (absolute)
+        y_norm2: ||Y||_F^2
+        status: OK, MISMATCH, INCOMPLETE_SAMPLING, PATH_FAILED, CROSSING_FAILED, TOLERANCE_ABOVE_BARRIER, NO_MINIMA
+            or DATA_REJECTED
+        x?: X row-major (linear: h x h; residual: [x]); null in rows of schema version 1
+        y?: Y row-major (linear: h x h; residual: [y]); null in rows of schema version 1
+        """)
+public record ComponentRow(Provenance provenance, String architecture, int l, int h, double eps,
         boolean upToPermutation, int samples, int converged, int classesFound, Integer componentsMeasured,
         int componentsVerified, int componentsPredicted, int pathsVerified, int pathsFailed,
         double maxLossWithinPaths, double minLossAtCrossings, int crossingsCertified, int crossingsFailed,
-        double crossingBound, double pathTolerance, double yNorm2, String status, String config,
-        String codeVersion) implements java.io.Serializable {
+        double crossingBound, double pathTolerance, double yNorm2, SurveyStatus status, double[] x, double[] y) implements Serializable {
+
+    /** The table of these rows. */
+    public static final Table<ComponentRow> TABLE = RecordTable.of("components", 2,
+            "one row per configuration: the connected components of the minimum, measured and predicted",
+            ComponentRow.class, Migration.added(1, "x", "y"));
 }

@@ -1,24 +1,31 @@
 package io.symsweep.table;
 
+import io.symsweep.train.TrainingStatus;
+import java.io.Serializable;
+
 /**
- * One trained minimum: a row of {@link MinimaTable}.
- *
- * @param configId     id of the minimum's configuration (the sweep configuration without probe settings)
- * @param sweep        the sweep's name
- * @param kind         the experiment kind
- * @param seed         the configuration's seed
- * @param architecture {@code mlp[8,16,4]/leaky_relu(0.01)}
- * @param engine       {@code dense} or {@code dl4j}
- * @param steps        gradient steps taken
- * @param finalLoss    {@code ||Y - f(X)||_F^2} at the stored weights
- * @param status       CONVERGED, NOT_CONVERGED or DIVERGED
- * @param trainSeconds wall-clock training time; in a batch, the batch's wall time over its size
- * @param weights      {@code weights[i-1]} is {@code W_i}, row-major, shaped by the architecture
- * @param yNorm2       {@code ||Y||_F^2}
- * @param config       the canonical form of the configuration
- * @param codeVersion  symsweep version that computed the row
+ * One trained minimum: a row of {@link #TABLE}.
  */
-public record MinimumRow(String configId, String sweep, String kind, long seed, String architecture, String engine,
-        long steps, double finalLoss, String status, double trainSeconds, double[][] weights, double yNorm2,
-        String config, String codeVersion) implements java.io.Serializable {
+@Columns("""
+        kind: experiment kind, e.g. rescaling-barrier
+        architecture: network, e.g. mlp[8,16,32,16,8,4]/leaky_relu(0.01)
+        engine: engine that trained it: dense or dl4j
+        steps: gradient-descent updates applied
+        final_loss: ||Y - f(X)||_F^2 at the stored weights
+        status: CONVERGED (loss below tolerance), NOT_CONVERGED or DIVERGED
+        train_seconds: wall-clock training time; for a minimum trained in a batch (dense engine), the batch's wall
+            time divided by the number of networks in it (the only non-reproducible column)
+        weights: trained weights: element i-1 is W_i row-major, shape n_i x n_{i-1} from the architecture
+        y_norm2: ||Y||_F^2 of the training targets
+        x?: X, n_0 x samples row-major: the inputs the minimum fits (null in rows of schema version 1)
+        y?: Y, n_l x samples row-major: the targets (null in rows of schema version 1)
+        """)
+public record MinimumRow(Provenance provenance, String kind, String architecture, String engine, long steps,
+        double finalLoss, TrainingStatus status, double trainSeconds, double[][] weights, double yNorm2, double[] x,
+        double[] y) implements Serializable {
+
+    /** The table of these rows. */
+    public static final Table<MinimumRow> TABLE = RecordTable.of("minima", 2,
+            "one row per trained minimum; each is trained once and shared by all its probes", MinimumRow.class,
+            Migration.added(1, "x", "y"));
 }

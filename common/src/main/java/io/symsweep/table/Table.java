@@ -1,19 +1,21 @@
 package io.symsweep.table;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A result table: its folder name under the output directory, its schema version, its columns, and the
- * mapping between a row record and column values in both directions. Every table has the columns
- * {@code config_id}, {@code sweep} and {@code schema_version}, and is keyed by {@code config_id}.
+ * A table: its folder name under the output directory, its schema version, its columns, the mapping between a row
+ * record and column values in both directions, and how rows of older versions read ({@link Migration}). A result
+ * table is keyed by {@code config_id} and carries the {@link Provenance} columns; every table ends with
+ * {@code schema_version}.
  */
 public interface Table<R> {
 
     /** The folder and SQL view name: {@code minima}. */
     String name();
 
-    /** Bumped whenever a column is added, removed or changes meaning. */
+    /** Bumped whenever a column is added, removed or changes meaning, or a value is renamed. */
     int schemaVersion();
 
     /** One line on what a row is. */
@@ -25,8 +27,29 @@ public interface Table<R> {
     /** Rebuilds a record from its column values (as {@link #values(Object)} produced them). */
     R fromValues(Map<String, Object> values);
 
-    /** The row's key, its {@code config_id}. */
-    String key(R row);
+    /** The column rows are keyed by: {@code config_id} for result tables. */
+    String keyColumn();
+
+    /** How rows of older schema versions read as this one, oldest first; each version's step to the next. */
+    List<Migration> migrations();
+
+    /** The row's key. */
+    default String key(R row) {
+        return (String) column(keyColumn()).getter().apply(row);
+    }
+
+    /** The versions this table reads: the current one and every one a chain of migrations leads from. */
+    default List<Integer> readableVersions() {
+        List<Integer> out = new ArrayList<>();
+        int v = schemaVersion();
+        out.add(v);
+        List<Migration> ms = migrations();
+        for (int i = ms.size() - 1; i >= 0 && ms.get(i).from() == v - 1; i--) {
+            v = ms.get(i).from();
+            out.add(0, v);
+        }
+        return out;
+    }
 
     /** Column values of {@code row}, in column order. */
     default Object[] values(R row) {

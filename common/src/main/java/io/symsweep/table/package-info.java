@@ -1,6 +1,8 @@
 /**
- * The result tables, each declared once: its name, {@code SCHEMA_VERSION}, and every column with its
- * type, a one-line doc and the accessor that maps a row record to it ({@link io.symsweep.table.Table}).
- * The Spark adapter turns a declaration into a Parquet schema; nothing here knows about Spark.
+ * The tables, each declared once by its row record ({@link io.symsweep.table.RecordTable}): the components are the
+ * columns, documented in the record's {@link io.symsweep.table.Columns}, with a shared
+ * {@link io.symsweep.table.Provenance}, a status enum per table, a schema version and the
+ * {@link io.symsweep.table.Migration}s that read older versions. The Spark adapter turns a declaration into a Parquet
+ * schema; nothing here knows about Spark.
  */
 package io.symsweep.table;

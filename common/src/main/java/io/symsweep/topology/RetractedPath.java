@@ -3,7 +3,7 @@ package io.symsweep.topology;
 import io.symsweep.engine.DenseEngine;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
-import io.symsweep.train.GaussNewtonPolish;
+import io.symsweep.optim.GaussNewtonPolish;
 
 /**
  * A path on the minimum of a linear network's loss between two of its points, found without any theory of the

@@ -41,5 +41,26 @@ class ThroughputBenchTest {
             assertTrue(v > 0 && Double.isFinite(v), key + " = " + v);
         }
         assertEquals("deep-linear", json.get("network"));
+        // The derived figures follow from the measured ones by their definitions (units: us, GFLOP/s).
+        double flops = (Double) json.get("flops_per_step");
+        for (String way : new String[] {"dl4j", "dense", "dense_batched"}) {
+            double us = (Double) json.get(way + "_us_per_step");
+            assertEquals(flops / us * 1e-3, (Double) json.get(way + "_gflops"), 1e-12 * flops / us, way);
+        }
+        assertEquals((Double) json.get("dense_us_per_step") / (Double) json.get("dense_batched_us_per_step"),
+                (Double) json.get("dense_vs_batched"), 1e-12);
+        assertEquals((Double) json.get("probe_evals_per_second") * (Double) json.get("flops_per_probe_eval") * 1e-9,
+                (Double) json.get("probe_gflops"), 1e-9 * (Double) json.get("probe_gflops"));
+        assertEquals(3, json.get("repeats"));
+        // One thread cannot use more CPU time than wall time (5% for timer granularity).
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cpu = (Map<String, Object>) json.get("thread_cpu_time");
+        for (String key : new String[] {"dense_us_per_step", "dense_batched_us_per_step"}) {
+            assertTrue((Double) cpu.get(key) <= 1.05 * (Double) json.get(key) + 0.05, key + ": CPU " + cpu.get(key)
+                    + " > wall " + json.get(key));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> spread = (Map<String, Object>) json.get("spread_max_over_min");
+        spread.values().forEach(v -> assertTrue((Double) v >= 1, "max over min of the repeats is >= 1: " + v));
     }
 }

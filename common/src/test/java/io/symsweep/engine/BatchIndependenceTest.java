@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,6 +32,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BatchIndependenceTest {
 
     private final DenseEngine engine = new DenseEngine();
+
+    /**
+     * Without the Vector API module every batch runs network by network on the scalar kernel, and every comparison
+     * below would hold scalar against scalar; the class refuses to run then (the pom's argLine adds the module).
+     */
+    @BeforeAll
+    static void batchesRunOnSimdLanes() {
+        assertTrue(DenseEngine.vectorized(), "jdk.incubator.vector is missing: the batches would be scalar");
+        assertTrue(DenseEngine.lanes() >= 2, "one lane per vector: the batches would be scalar");
+    }
 
     static Stream<MlpArchitecture> architectures() {
         return Stream.of(
@@ -150,8 +161,6 @@ class BatchIndependenceTest {
 
     @Test
     void autoBatchIsWholeVectorsWithinTheBudget() {
-        assertTrue(DenseEngine.vectorized(), "the tests run with jdk.incubator.vector (pom.xml argLine), so "
-                + "the batches above ran on SIMD lanes");
         int lanes = DenseEngine.lanes();
         MlpArchitecture fig4 = new MlpArchitecture(new int[] {8, 16, 32, 16, 8, 4}, Activation.leakyRelu(0.01));
         MlpArchitecture tiny = new MlpArchitecture(new int[] {4, 4, 4, 4}, Activation.linear());

@@ -37,7 +37,7 @@ class ApproximateActionTest {
         int approximate = 0;
         for (Configuration c : spec("").configurations()) {
             ApproximateActionRow r = kind.measure(c, "t");
-            assertEquals("OK", r.status(), r.config());
+            assertEquals(ApproximateActionRow.Status.OK, r.status(), r.provenance().config());
             assertTrue(r.boundHolds() && r.outputChange() <= r.outputNorm(), r.outputChange() + " > " + r.outputNorm());
             assertTrue(r.lossBefore() < r.initialLoss(), "training lowers the loss: " + r.initialLoss() + " -> "
                     + r.lossBefore());
@@ -62,8 +62,8 @@ class ApproximateActionTest {
         List<Configuration> a = spec("").configurations();
         List<Configuration> b = spec("probe: {group_element: exp, magnitude: 2}").configurations();
         for (int i = 0; i < a.size(); i++) {
-            ApproximateAction.Dimensions d = ApproximateAction.dimensions(a.get(i));
-            assertEquals(d, ApproximateAction.dimensions(b.get(i)), "same seed, same network shape");
+            ApproximateAction.Dimensions d = ApproximateAction.dimensions(ApproximateAction.Settings.parse(a.get(i)));
+            assertEquals(d, ApproximateAction.dimensions(ApproximateAction.Settings.parse(b.get(i))), "same seed, same network shape");
             for (int v : new int[] {d.outputs(), d.hidden(), d.inputs(), d.samples()}) {
                 assertTrue(v >= 2 && v <= 12, d.toString());
             }
@@ -75,8 +75,9 @@ class ApproximateActionTest {
     @Test
     void theExponentialElementHasTheRequestedLogarithm() {
         Configuration c = spec("probe: {group_element: exp, magnitude: 0.75}").configurations().get(0);
-        int h = ApproximateAction.dimensions(c).hidden();
-        var log = io.symsweep.linalg.MatrixFunctions.log(ApproximateAction.groupElement(c, h));
+        ApproximateAction.Settings s = ApproximateAction.Settings.parse(c);
+        int h = ApproximateAction.dimensions(s).hidden();
+        var log = io.symsweep.linalg.MatrixFunctions.log(ApproximateAction.groupElement(s, h));
         assertEquals(0.75, org.ejml.dense.row.NormOps_DDRM.normF(log.value()), 1e-12);
     }
 
@@ -90,13 +91,9 @@ class ApproximateActionTest {
 
     @Test
     void anEmptyRangeIsOneLineNamingTheField() {
-        SpecException e = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
-                name: t
-                kind: approximate-action
-                dimensions: {min: 5, max: 3}
-                training: {steps: 1}
-                seeds: 0
-                """).configurations());
+        SpecException e = assertThrows(SpecException.class, () -> Experiments.reader().parse(
+                "{name: t, kind: approximate-action, dimensions: {min: 5, max: 3}, training: {steps: 1}, seeds: 0}")
+                .configurations());
         assertEquals("dimensions.max: must be >= dimensions.min (5), found 3", e.getMessage());
         SpecException zero = assertThrows(SpecException.class, () -> spec("probe: {magnitude: 0}"));
         assertEquals("probe.magnitude: must be > 0, found 0", zero.getMessage());
@@ -104,16 +101,11 @@ class ApproximateActionTest {
 
     @Test
     void aDivergedTrainingIsAStatusNotAnException() {
-        Configuration c = Experiments.reader().parse("""
-                name: t
-                kind: approximate-action
-                dimensions: {min: 20, max: 30}
-                training: {steps: 300, relative_step: 1.0e6}
-                seeds: 0
-                """).configurations().get(0);
+        Configuration c = Experiments.reader().parse("{name: t, kind: approximate-action, dimensions: {min: 20, "
+                + "max: 30}, training: {steps: 300, relative_step: 1.0e6}, seeds: 0}").configurations().get(0);
         ApproximateActionRow r = new ApproximateAction().measure(c, "t");
-        assertEquals("DIVERGED", r.trainStatus());
-        assertEquals("MINIMUM_DIVERGED", r.status());
+        assertEquals(io.symsweep.train.TrainingStatus.DIVERGED, r.trainStatus());
+        assertEquals(ApproximateActionRow.Status.MINIMUM_DIVERGED, r.status());
         assertTrue(Double.isNaN(r.outputChange()) && !r.boundHolds());
     }
 }

@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.experiment.IndependentExperiment.TableRows;
 import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.ComponentRow;
 import io.symsweep.table.ComponentSampleRow;
-import io.symsweep.table.ComponentSamplesTable;
-import io.symsweep.table.ComponentsTable;
+import io.symsweep.topology.SurveyStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,10 +37,10 @@ class ComponentsTest {
     @Test
     void normalisationFillsTheDefaultsOfTheType() {
         Configuration linear = configurations(LINEAR.formatted(3, 2, 10, false)).get(0);
-        assertEquals(0.5, linear.getDouble("data.min_singular_value"));
-        assertEquals(1e-20, linear.getDouble("connectivity.path_tolerance"));
-        assertFalse(linear.has("data.x"));
-        assertFalse(linear.has("connectivity.join_tolerance"));
+        assertEquals(0.5, linear.number(Components.MIN_SINGULAR_VALUE));
+        assertEquals(1e-20, linear.number(Components.PATH_TOLERANCE));
+        assertFalse(linear.values().containsKey("data.x"));
+        assertFalse(linear.values().containsKey("connectivity.join_tolerance"));
         Configuration residual = configurations("""
                 name: t
                 kind: components
@@ -48,10 +48,10 @@ class ComponentsTest {
                 sampling: {samples: 10}
                 seeds: 0
                 """).get(0);
-        assertEquals(3, residual.getLong("architecture.layers"));
-        assertEquals(1, residual.getLong("architecture.width"));
-        assertEquals(1.0, residual.getDouble("data.y"));
-        assertFalse(residual.has("training.learning_rate"));
+        assertEquals(3, residual.integer(Components.LAYERS));
+        assertEquals(1, residual.integer(Components.WIDTH));
+        assertEquals(1.0, residual.number(Components.DATA_Y));
+        assertFalse(residual.values().containsKey("training.learning_rate"));
         // eps = 0 with the linear net is the same experiment as leaving it out.
         Configuration withZero = configurations(LINEAR.formatted(3, 2, 10, false)
                 .replace("width: 2}", "width: 2, eps: 0}")).get(0);
@@ -90,40 +90,41 @@ class ComponentsTest {
     @Test
     void aSmallLinearCountEndToEnd() {
         Configuration c = configurations(LINEAR.formatted(3, 2, 24, false)).get(0);
-        List<TableRows<?>> rows = new Components().run(c, "t");
+        List<TableRows<?>> rows = new Components().run(c, "t", ExecutionSettings.AUTOMATIC);
         ComponentRow row = (ComponentRow) rows.get(0).rows().get(0);
-        assertEquals(ComponentsTable.INSTANCE, rows.get(0).table());
-        assertEquals("OK", row.status());
+        assertEquals(ComponentRow.TABLE, rows.get(0).table());
+        assertEquals(SurveyStatus.OK, row.status());
         assertEquals(4, row.componentsMeasured());
         assertEquals(4, row.componentsPredicted());
-        assertEquals(c.id(), row.configId());
+        assertEquals(c.id(), row.provenance().configId());
         assertTrue(row.maxLossWithinPaths() <= row.pathTolerance());
         assertTrue(row.minLossAtCrossings() >= row.crossingBound());
         List<?> samples = rows.get(1).rows();
-        assertEquals(ComponentSamplesTable.INSTANCE, rows.get(1).table());
+        assertEquals(ComponentSampleRow.TABLE, rows.get(1).table());
         assertEquals(24, samples.size());
         long converged = samples.stream().map(ComponentSampleRow.class::cast)
-                .filter(s -> s.status().equals("CONVERGED")).peek(s -> {
+                .filter(s -> s.status() == ComponentSampleRow.Status.CONVERGED).peek(s -> {
                     assertNotNull(s.signPattern());
                     assertNotNull(s.component());
                     assertTrue(s.loss() < 1e-24 * row.yNorm2());
                 }).count();
         assertEquals(row.converged(), converged);
         // Deterministic: the same configuration gives the same rows.
-        ComponentRow again = (ComponentRow) new Components().run(c, "t").get(0).rows().get(0);
-        assertTrue(ComponentsTable.INSTANCE.sameValues(row, again));
+        ComponentRow again = (ComponentRow) new Components().run(c, "t", ExecutionSettings.AUTOMATIC).get(0).rows().get(0);
+        assertTrue(ComponentRow.TABLE.sameValues(row, again));
     }
 
     @Test
     void upToPermutationClassifiesTheSameMinima() {
         Configuration plain = configurations(LINEAR.formatted(3, 2, 24, false)).get(0);
         Configuration permuted = configurations(LINEAR.formatted(3, 2, 24, true)).get(0);
-        assertEquals(Components.trainingId(plain), Components.trainingId(permuted));
-        List<TableRows<?>> rows = new Components().run(permuted, "t");
+        assertEquals(LinearComponentCount.Settings.parse(plain).trainingId(),
+                LinearComponentCount.Settings.parse(permuted).trainingId());
+        List<TableRows<?>> rows = new Components().run(permuted, "t", ExecutionSettings.AUTOMATIC);
         ComponentRow row = (ComponentRow) rows.get(0).rows().get(0);
         assertEquals(1, row.componentsPredicted());
         assertEquals(1, row.componentsMeasured());
-        ComponentSampleRow first = (ComponentSampleRow) new Components().run(plain, "t").get(1).rows().get(3);
+        ComponentSampleRow first = (ComponentSampleRow) new Components().run(plain, "t", ExecutionSettings.AUTOMATIC).get(1).rows().get(3);
         ComponentSampleRow same = (ComponentSampleRow) rows.get(1).rows().get(3);
         assertEquals(first.loss(), same.loss());
         assertEquals(first.signPattern(), same.signPattern());
@@ -139,14 +140,14 @@ class ComponentsTest {
                 seeds: 0
                 """);
         for (Configuration c : spec.configurations()) {
-            List<TableRows<?>> rows = new Components().run(c, "t");
+            List<TableRows<?>> rows = new Components().run(c, "t", ExecutionSettings.AUTOMATIC);
             ComponentRow row = (ComponentRow) rows.get(0).rows().get(0);
-            assertEquals("OK", row.status());
-            assertEquals(c.getDouble("architecture.eps") == 0 ? 4 : 3, row.componentsMeasured());
+            assertEquals(SurveyStatus.OK, row.status());
+            assertEquals(c.number(Components.EPS) == 0 ? 4 : 3, row.componentsMeasured());
             assertEquals(600, rows.get(1).rows().size());
             ComponentSampleRow point = (ComponentSampleRow) rows.get(1).rows().get(0);
             assertEquals(3, point.weights().length);
-            assertEquals("ON_MINIMUM", point.status());
+            assertEquals(ComponentSampleRow.Status.ON_MINIMUM, point.status());
         }
     }
 }

@@ -27,13 +27,13 @@ class OrbitDistanceTest {
         double previous = -1;
         for (Configuration c : cs) {
             OrbitRow r = kind.measure(c, "t");
-            assertEquals("CONVERGED", r.status(), c.toString());
+            assertEquals(io.symsweep.orbit.DistanceToOrbit.Status.CONVERGED, r.status(), c.toString());
             assertTrue(r.withinBounds(), r.lowerBoundSquared() + " <= " + r.distanceSquared() + " <= "
                     + r.scalarBoundSquared());
             assertTrue(r.distance() > previous, "beta " + r.beta() + ": " + r.distance() + " after " + previous);
             assertEquals(0.5 * (r.beta() + 1 / r.beta()), r.c(), 1e-15 * r.c());
             assertEquals(r.c(), r.e(), 1e-15 * r.c(), "alpha = 1/2 is symmetric");
-            assertArrayEquals(OrbitDistance.factors(c)[0].data, r.w1(), 0);
+            assertArrayEquals(OrbitDistance.factors(OrbitDistance.Settings.parse(c))[0].data, r.w1(), 0);
             previous = r.distance();
         }
         assertTrue(previous > 20, "at beta = 64 the midpoint is far from S: " + previous);

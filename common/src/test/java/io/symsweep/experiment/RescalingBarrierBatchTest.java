@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.BarrierRow;
-import io.symsweep.table.BarriersTable;
-import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.table.Table;
 import java.util.ArrayList;
@@ -55,16 +54,16 @@ class RescalingBarrierBatchTest {
         Collections.shuffle(minima, new Random(1));
         assertEquals(80, minima.size(), "2 architectures x 2 sample counts x 2 rates x 2 tolerances x 5 seeds");
 
-        List<MinimumRow> batched = kind.trainAll(minima, "batch", 0);
-        List<MinimumRow> batchedBy8 = kind.trainAll(minima, "batch", 8);
+        List<MinimumRow> batched = kind.produce(minima, "t", ExecutionSettings.AUTOMATIC);
+        List<MinimumRow> batchedBy8 = kind.produce(minima, "t", new ExecutionSettings(8));
         for (int i = 0; i < minima.size(); i++) {
-            MinimumRow alone = kind.train(minima.get(i), "batch");
-            assertSameRow(MinimaTable.INSTANCE, alone, batched.get(i));
-            assertSameRow(MinimaTable.INSTANCE, alone, batchedBy8.get(i));
+            MinimumRow alone = Stages.train(kind, minima.get(i));
+            assertSameRow(MinimumRow.TABLE, alone, batched.get(i));
+            assertSameRow(MinimumRow.TABLE, alone, batchedBy8.get(i));
         }
 
         Map<String, MinimumRow> byId = new LinkedHashMap<>();
-        batched.forEach(m -> byId.put(m.configId(), m));
+        batched.forEach(m -> byId.put(m.provenance().configId(), m));
         Map<String, List<Configuration>> probes = new LinkedHashMap<>();
         for (Configuration c : configurations) {
             probes.computeIfAbsent(kind.minimumOf(c).id(), k -> new ArrayList<>()).add(c);
@@ -72,9 +71,9 @@ class RescalingBarrierBatchTest {
         int checked = 0;
         for (Map.Entry<String, List<Configuration>> e : probes.entrySet()) {
             MinimumRow m = byId.get(e.getKey());
-            List<BarrierRow> rows = kind.probeAll(e.getValue(), m, "batch", 0);
+            List<BarrierRow> rows = BarrierProbes.probe(e.getValue(), m, "t", ExecutionSettings.AUTOMATIC);
             for (int i = 0; i < rows.size(); i++) {
-                assertSameRow(BarriersTable.INSTANCE, kind.probe(e.getValue().get(i), m, "batch"), rows.get(i));
+                assertSameRow(BarrierRow.TABLE, Stages.barrier(e.getValue().get(i), m), rows.get(i));
                 checked++;
             }
         }
@@ -87,8 +86,9 @@ class RescalingBarrierBatchTest {
         Configuration a = cs.get(0);
         Configuration other = cs.stream().filter(c -> !kind.minimumOf(c).id().equals(kind.minimumOf(a).id()))
                 .findFirst().orElseThrow();
-        MinimumRow m = kind.train(kind.minimumOf(a), "batch");
-        assertThrows(IllegalArgumentException.class, () -> kind.probeAll(List.of(a, other), m, "batch", 0));
+        MinimumRow m = Stages.train(kind, a);
+        assertThrows(IllegalArgumentException.class,
+                () -> BarrierProbes.probe(List.of(a, other), m, "t", ExecutionSettings.AUTOMATIC));
     }
 
     /** Every column equal, bitwise for doubles, except {@code train_seconds}. */

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.symsweep.model.MlpArchitecture;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.probe.ClosedForms;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.BarrierRow;
-import io.symsweep.table.BarriersTable;
-import io.symsweep.table.MinimaTable;
+import io.symsweep.table.BarrierRow.Status;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.train.TrainingStatus;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ class RescalingBarrierTest {
     /** Relative agreement of measured and closed-form losses along the segment, for m >= 1.5. */
     private static final double CLOSED_FORM_TOL = 1e-9;
     private static final double LOSS_TOLERANCE = 1e-26;
-    private static final String SWEEP = "figure4-small";
+    private static final String SWEEP = Stages.SWEEP;
 
     private static final String SPEC = """
             name: figure4-small
@@ -70,8 +70,8 @@ class RescalingBarrierTest {
         configurations = spec.configurations();
         for (Configuration c : configurations) {
             Configuration minimum = kind.minimumOf(c);
-            MinimumRow row = MINIMA.computeIfAbsent(minimum.id(), id -> kind.train(minimum, SWEEP));
-            BARRIERS.add(kind.probe(c, row, SWEEP));
+            MinimumRow row = MINIMA.computeIfAbsent(minimum.id(), id -> Stages.train(kind, minimum));
+            BARRIERS.add(Stages.barrier(c, row));
         }
     }
 
@@ -89,10 +89,10 @@ class RescalingBarrierTest {
     @Test
     void mostSeedsConverge() {
         long converged = MINIMA.values().stream()
-                .filter(m -> m.status().equals(TrainingStatus.CONVERGED.name())).count();
+                .filter(m -> m.status() == TrainingStatus.CONVERGED).count();
         assertTrue(converged >= 2, converged + " of 3 seeds converged");
         for (MinimumRow m : MINIMA.values()) {
-            if (m.status().equals(TrainingStatus.CONVERGED.name())) {
+            if (m.status() == TrainingStatus.CONVERGED) {
                 assertTrue(m.finalLoss() < LOSS_TOLERANCE, "converged means below the tolerance");
             }
         }
@@ -106,7 +106,7 @@ class RescalingBarrierTest {
                 double expected = ClosedForms.rescalingMidpointLoss(b.factor(), 1, minimumOf(b).yNorm2());
                 assertEquals(expected, b.closedFormMidpointLoss(), 0.0, "the row stores Eq. (15)");
                 assertEquals(expected, b.midpointLoss(), CLOSED_FORM_TOL * expected,
-                        "seed " + b.seed() + ", m = " + b.factor());
+                        "seed " + b.provenance().seed() + ", m = " + b.factor());
                 checked++;
             }
         }
@@ -115,24 +115,29 @@ class RescalingBarrierTest {
 
     @Test
     void theWholeCurveIsEquation14OnEveryZeroLossMinimum() {
+        int checked = 0;
         for (BarrierRow b : BARRIERS) {
             if (minimumOf(b).finalLoss() < ZERO_LOSS && b.factor() >= 1.5) {
+                checked++;
                 double[] alphas = b.alphas();
                 double[] losses = b.losses();
                 for (int i = 1; i < alphas.length - 1; i++) {
                     double expected = ClosedForms.rescalingInterpolationLoss(alphas[i], b.factor(), 1,
                             minimumOf(b).yNorm2());
                     assertEquals(expected, losses[i], CLOSED_FORM_TOL * expected,
-                            "seed " + b.seed() + ", m = " + b.factor() + ", alpha = " + alphas[i]);
+                            "seed " + b.provenance().seed() + ", m = " + b.factor() + ", alpha = " + alphas[i]);
                 }
             }
         }
+        // At least 2 of the 3 minima reach zero loss (mostSeedsConverge), each with 9 factors >= 1.5.
+        assertTrue(checked >= 2 * 9, "held " + checked + " curves to Eq. (14)");
     }
 
     @Test
     void theBarrierGrowsWithoutBoundInM() {
         for (MinimumRow m : MINIMA.values()) {
-            List<BarrierRow> rows = BARRIERS.stream().filter(b -> b.minimumId().equals(m.configId())).toList();
+            List<BarrierRow> rows = BARRIERS.stream()
+                    .filter(b -> b.minimumId().equals(m.provenance().configId())).toList();
             for (int i = 1; i < rows.size(); i++) {
                 assertTrue(rows.get(i).factor() > rows.get(i - 1).factor(), "factors in spec order");
                 assertTrue(rows.get(i).barrier() > rows.get(i - 1).barrier(), "barrier increases with m");
@@ -152,44 +157,48 @@ class RescalingBarrierTest {
             assertEquals(1.0, a[24], 0.0);
             assertEquals(25, b.losses().length);
             assertEquals(b.losses()[12], b.midpointLoss(), 0.0);
-            assertEquals("OK", b.status());
+            assertEquals(Status.OK, b.status());
             assertEquals(minimumOf(b).finalLoss(), b.losses()[0], 0.0, "alpha 0 is the stored minimum");
             assertTrue(b.losses()[24] < ZERO_LOSS, "the rescaled copy is on the minimum too: " + b.losses()[24]);
             assertEquals(4, b.rescaledLayer(), "default: the last two layers of 5");
-            assertEquals(SWEEP, b.sweep());
+            assertEquals(SWEEP, b.provenance().sweep());
         }
     }
 
     @Test
     void factorOneHasNoBarrier() {
         // W' = W bitwise (W_4 times 1, W_5 times 1^-1), so every point of the segment is W itself.
+        int checked = 0;
         for (BarrierRow b : BARRIERS) {
             if (b.factor() == 1.0) {
-                assertEquals(0.0, b.barrier(), 0.0, "seed " + b.seed());
+                checked++;
+                assertEquals(0.0, b.barrier(), 0.0, "seed " + b.provenance().seed());
                 assertEquals(0.0, b.endpointDistance(), 0.0);
                 for (double loss : b.losses()) {
                     assertEquals(minimumOf(b).finalLoss(), loss, 0.0);
                 }
             }
         }
+        assertEquals(MINIMA.size(), checked, "factor 1 is probed on every minimum");
     }
 
     @Test
     void trainingTheSameConfigurationTwiceIsBitwiseIdentical() {
         MinimumRow first = MINIMA.values().iterator().next();
         Configuration minimum = kind.minimumOf(configurations.get(0));
-        assertEquals(first.configId(), minimum.id());
-        MinimumRow again = kind.train(minimum, SWEEP);
+        assertEquals(first.provenance().configId(), minimum.id());
+        MinimumRow again = Stages.train(kind, minimum);
         // Every column but the wall-clock time.
-        MinimumRow timed = new MinimumRow(again.configId(), again.sweep(), again.kind(), again.seed(),
-                again.architecture(), again.engine(), again.steps(), again.finalLoss(), again.status(),
-                first.trainSeconds(), again.weights(), again.yNorm2(), again.config(), again.codeVersion());
-        assertTrue(MinimaTable.INSTANCE.sameValues(first, timed));
+        MinimumRow timed = new MinimumRow(again.provenance(), again.kind(), again.architecture(), again.engine(),
+                again.steps(), again.finalLoss(), again.status(), first.trainSeconds(), again.weights(), again.yNorm2(),
+                again.x(), again.y());
+        assertTrue(MinimumRow.TABLE.sameValues(first, timed));
         int i = configurations.indexOf(configurations.stream()
-                .filter(c -> kind.minimumOf(c).id().equals(first.configId()) && c.getDouble("probe.factor") == 1000)
+                .filter(c -> kind.minimumOf(c).id().equals(first.provenance().configId())
+                        && BarrierSettings.parse(c).factor() == 1000)
                 .findFirst().orElseThrow());
-        BarrierRow probe = kind.probe(configurations.get(i), again, SWEEP);
-        assertTrue(BarriersTable.INSTANCE.sameValues(BARRIERS.get(i), probe));
+        BarrierRow probe = Stages.barrier(configurations.get(i), again);
+        assertTrue(BarrierRow.TABLE.sameValues(BARRIERS.get(i), probe));
     }
 
     @Test
@@ -202,15 +211,15 @@ class RescalingBarrierTest {
     @Test
     void initialWeightsDependOnSeedWidthsAndInitOnly() {
         Configuration c = kind.minimumOf(configurations.get(0));
-        MlpParameters w0 = RescalingBarrier.initialWeights(c);
-        assertEquals(w0, RescalingBarrier.initialWeights(c.with("training.engine", "dl4j")));
-        assertEquals(w0, RescalingBarrier.initialWeights(c.with("training.learning_rate", 0.02)));
-        assertEquals(w0, RescalingBarrier.initialWeights(c.with("training.steps", 7L)));
-        assertArrayEquals(w0.flatten(), RescalingBarrier.initialWeights(c.with("architecture.activation", "relu")
-                .with("architecture.slope", null)).flatten(), 0.0, "same draw for another activation");
-        assertNotEquals(w0, RescalingBarrier.initialWeights(c.with("seed", 99L)));
-        assertNotEquals(w0, RescalingBarrier.initialWeights(c.with("training.init", "he_normal")));
-        assertNotEquals(w0.flatten()[0], RescalingBarrier.initialWeights(c.with("training.init_scale", 2.0))
+        MlpParameters w0 = RescalingBarrier.minimumSettings(c).initialWeights();
+        assertEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.ENGINE, "dl4j")).initialWeights());
+        assertEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.LEARNING_RATE, 0.02)).initialWeights());
+        assertEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.STEPS, 7L)).initialWeights());
+        assertArrayEquals(w0.flatten(), RescalingBarrier.minimumSettings(c.with("architecture.activation", "relu")
+                .with(ActivationFields.SLOPE, null)).initialWeights().flatten(), 0.0, "same draw for another activation");
+        assertNotEquals(w0, RescalingBarrier.minimumSettings(c.with(Configuration.SEED, 99L)).initialWeights());
+        assertNotEquals(w0, RescalingBarrier.minimumSettings(c.with(TrainingFields.INIT, "he_normal")).initialWeights());
+        assertNotEquals(w0.flatten()[0], RescalingBarrier.minimumSettings(c.with(TrainingFields.INIT_SCALE, 2.0)).initialWeights()
                 .flatten()[0] / 2, "a new draw, not the same draw scaled");
     }
 
@@ -233,46 +242,41 @@ class RescalingBarrierTest {
                   factors: 3
                 """;
         List<Configuration> both = Experiments.reader().parse(tiny).configurations();
-        assertEquals(List.of("dense", "dl4j"), both.stream().map(c -> c.getString("training.engine")).toList());
-        MinimumRow dense = kind.train(kind.minimumOf(both.get(0)), "tiny");
-        MinimumRow dl4j = kind.train(kind.minimumOf(both.get(1)), "tiny");
+        assertEquals(List.of("dense", "dl4j"), both.stream().map(c -> c.text(TrainingFields.ENGINE)).toList());
+        MinimumRow dense = Stages.train(kind, both.get(0));
+        MinimumRow dl4j = Stages.train(kind, both.get(1));
 
         assertEquals("dense", dense.engine());
         assertEquals("dl4j", dl4j.engine());
-        assertEquals(TrainingStatus.CONVERGED.name(), dense.status());
+        assertEquals(TrainingStatus.CONVERGED, dense.status());
         assertEquals(dense.status(), dl4j.status());
         assertEquals(dense.steps(), dl4j.steps(), "both cross the tolerance at the same step");
-        assertEquals(dense.seed(), dl4j.seed());
+        assertEquals(dense.provenance().seed(), dl4j.provenance().seed());
         assertEquals(dense.architecture(), dl4j.architecture());
         assertEquals(dense.yNorm2(), dl4j.yNorm2(), 0.0, "same data");
         // Near zero the loss is a difference of nearly equal numbers, so it agrees on the problem's scale
         // ||Y||^2, not relative to itself; the weights agree relative to their norm.
         assertEquals(dense.finalLoss(), dl4j.finalLoss(), 1e-9 * dense.yNorm2());
-        double[] a = flatten(dense.weights());
-        double[] b = flatten(dl4j.weights());
-        double diff = 0;
-        double norm = 0;
-        for (int j = 0; j < a.length; j++) {
-            diff += (a[j] - b[j]) * (a[j] - b[j]);
-            norm += a[j] * a[j];
-        }
-        assertTrue(Math.sqrt(diff) <= 1e-9 * Math.sqrt(norm), "relative weight difference " + Math.sqrt(diff / norm));
+        MlpArchitecture arch = RescalingBarrier.minimumSettings(both.get(0)).architecture();
+        MlpParameters a = new MlpParameters(arch, dense.weights());
+        double relative = a.distance(new MlpParameters(arch, dl4j.weights())) / a.norm();
+        assertTrue(relative <= 1e-9, "relative weight difference " + relative);
 
         // And the probe through each engine gives the same midpoint, Eq. (15): c = 4/3, ||Y||^2 / 9.
-        BarrierRow pDense = kind.probe(both.get(0), dense, "tiny");
-        BarrierRow pDl4j = kind.probe(both.get(1), dl4j, "tiny");
+        BarrierRow pDense = Stages.barrier(both.get(0), dense);
+        BarrierRow pDl4j = Stages.barrier(both.get(1), dl4j);
         assertEquals(dense.yNorm2() / 9, pDense.midpointLoss(), 1e-9 * dense.yNorm2() / 9);
         assertEquals(pDense.midpointLoss(), pDl4j.midpointLoss(), 1e-9 * pDense.midpointLoss());
     }
 
     @Test
     void aDivergedMinimumGivesARowOfNaNsNotACrash() {
-        Configuration c = configurations.get(1).with("training.learning_rate", 10.0);
-        MinimumRow diverged = kind.train(kind.minimumOf(c), SWEEP);
-        assertEquals(TrainingStatus.DIVERGED.name(), diverged.status());
-        BarrierRow row = kind.probe(c, diverged, SWEEP);
-        assertEquals("MINIMUM_DIVERGED", row.status());
-        assertEquals(TrainingStatus.DIVERGED.name(), row.minimumStatus());
+        Configuration c = configurations.get(1).with(TrainingFields.LEARNING_RATE, 10.0);
+        MinimumRow diverged = Stages.train(kind, c);
+        assertEquals(TrainingStatus.DIVERGED, diverged.status());
+        BarrierRow row = Stages.barrier(c, diverged);
+        assertEquals(Status.MINIMUM_DIVERGED, row.status());
+        assertEquals(TrainingStatus.DIVERGED, row.minimumStatus());
         assertTrue(Double.isNaN(row.barrier()) && Double.isNaN(row.midpointLoss()));
         assertArrayEquals(new double[] {0, 0.5, 1}, new double[] {row.alphas()[0], row.alphas()[12], row.alphas()[24]});
     }

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.symsweep.linalg.MatrixFunctions;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SpecException;
+import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.CurveRow;
+import io.symsweep.train.TrainingStatus;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -34,9 +36,9 @@ class SymmetryCurveExperimentTest {
     void onASmoothCurveTheChordStaysAboveItAndTheoremSixTwoHolds() {
         SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
         for (Configuration c : configurations("tanh")) {
-            CurveRow r = kind.trace(c, "t");
-            assertEquals("CONVERGED", r.trainStatus());
-            assertEquals("OK", r.status(), c.toString());
+            CurveRow r = Stages.curve(c);
+            assertEquals(TrainingStatus.CONVERGED, r.trainStatus());
+            assertEquals(CurveRow.Status.OK, r.status(), c.toString());
             // h = 8 >= k = 4: Eq. (6) keeps the output, so gamma stays in the level set up to rounding.
             assertTrue(r.maxCurveDeviation() <= 1e-12, "curve deviation " + r.maxCurveDeviation());
             assertTrue(r.curveBelowChord(), "Figure 3(b-c): the curve's loss is below the chord's");
@@ -54,13 +56,14 @@ class SymmetryCurveExperimentTest {
     void oneCurveIndexIsOneDirectionAtEveryMagnitude() {
         SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
         List<Configuration> cs = configurations("leaky_relu");
-        var arch = RescalingBarrier.architecture(cs.get(0));
-        var action = io.symsweep.symmetry.ApproximateGeneralLinearAction.on(arch, 1, RescalingBarrier.data(cs.get(0)));
+        MinimumSettings m = new SymmetryCurveExperiment().minimum(cs.get(0));
+        var action = io.symsweep.symmetry.ApproximateGeneralLinearAction.on(m.architecture(), 1, m.data());
         DMatrixRMaj small = MatrixFunctions.log(kind.groupElement(cs.get(0), action)).value();
         DMatrixRMaj large = MatrixFunctions.log(kind.groupElement(cs.get(2), action)).value();
-        assertEquals(0.25, cs.get(0).getDouble("probe.magnitude"));
-        assertEquals(0.75, cs.get(2).getDouble("probe.magnitude"));
-        assertEquals(cs.get(0).getLong("probe.curve"), cs.get(2).getLong("probe.curve"));
+        assertEquals(0.25, SymmetryCurveExperiment.CurveSettings.parse(cs.get(0)).magnitude());
+        assertEquals(0.75, SymmetryCurveExperiment.CurveSettings.parse(cs.get(2)).magnitude());
+        assertEquals(SymmetryCurveExperiment.CurveSettings.parse(cs.get(0)).curve(),
+                SymmetryCurveExperiment.CurveSettings.parse(cs.get(2)).curve());
         CommonOps_DDRM.scale(3, small);
         double difference = NormOps_DDRM.normF(CommonOps_DDRM.subtract(small, large, null));
         assertTrue(difference <= 1e-12 * NormOps_DDRM.normF(large), "log g is proportional to the magnitude");
@@ -69,53 +72,37 @@ class SymmetryCurveExperimentTest {
 
     @Test
     void leakyReluCurvesHaveCornersAndStillStayBelowTheChord() {
-        SymmetryCurveExperiment kind = new SymmetryCurveExperiment();
-        CurveRow r = kind.trace(configurations("leaky_relu").get(2), "t");
+        CurveRow r = Stages.curve(configurations("leaky_relu").get(2));
         assertTrue(r.maxCurveDeviation() <= 1e-12, "curve deviation " + r.maxCurveDeviation());
         assertTrue(r.curveBelowChord());
         assertArrayEquals(io.symsweep.probe.AlphaGrid.uniform(41), r.t(), 0);
         assertEquals(41, r.curvature().length);
     }
 
+    /** A one-seed spec of {@code widths}, {@code training} and {@code probe} settings (YAML flow maps' insides). */
+    private static SweepSpec spec(String widths, String training, String probe) {
+        return Experiments.reader().parse("name: t\nkind: symmetry-curve\narchitecture: {widths: " + widths
+                + "}\ndata: {samples: 4}\ntraining: {" + training + "}\nseeds: 0\nprobe: {" + probe + "}\n");
+    }
+
     @Test
     void theNetworkMustHaveTwoLayersAndTheGridAnOddLength() {
-        SpecException widths = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
-                name: t
-                kind: symmetry-curve
-                architecture: {widths: [5, 8, 8, 6]}
-                data: {samples: 4}
-                training: {learning_rate: 0.01, steps: 1}
-                seeds: 0
-                probe: {magnitudes: 1}
-                """));
+        SpecException widths = assertThrows(SpecException.class,
+                () -> spec("[5, 8, 8, 6]", "learning_rate: 0.01, steps: 1", "magnitudes: 1"));
         assertEquals("architecture.widths: must be exactly 3 widths, each between 1 and 4096, found [5,8,8,6]",
                 widths.getMessage());
-        SpecException grid = assertThrows(SpecException.class, () -> Experiments.reader().parse("""
-                name: t
-                kind: symmetry-curve
-                architecture: {widths: [5, 8, 6]}
-                data: {samples: 4}
-                training: {learning_rate: 0.01, steps: 1}
-                seeds: 0
-                probe: {magnitudes: 1, t_points: 100}
-                """));
+        SpecException grid = assertThrows(SpecException.class,
+                () -> spec("[5, 8, 6]", "learning_rate: 0.01, steps: 1", "magnitudes: 1, t_points: 100"));
         assertEquals("probe.t_points: must be an odd integer between 9 and 100001, found 100", grid.getMessage());
     }
 
     @Test
     void aDivergedMinimumIsAStatusNotAnException() {
-        Configuration c = Experiments.reader().parse("""
-                name: t
-                kind: symmetry-curve
-                architecture: {widths: [5, 8, 6]}
-                data: {samples: 4}
-                training: {learning_rate: 1.0e3, steps: 1000}
-                seeds: 0
-                probe: {magnitudes: 1}
-                """).configurations().get(0);
-        CurveRow r = new SymmetryCurveExperiment().trace(c, "t");
-        assertEquals("DIVERGED", r.trainStatus());
-        assertEquals("MINIMUM_DIVERGED", r.status());
+        Configuration c = spec("[5, 8, 6]", "learning_rate: 1.0e3, steps: 1000", "magnitudes: 1").configurations()
+                .get(0);
+        CurveRow r = Stages.curve(c);
+        assertEquals(TrainingStatus.DIVERGED, r.trainStatus());
+        assertEquals(CurveRow.Status.MINIMUM_DIVERGED, r.status());
         assertTrue(Double.isNaN(r.dMax()) && !r.boundHolds() && !r.curveBelowChord());
     }
 }

@@ -24,20 +24,14 @@ class MatrixFunctionsTest {
 
     @Test
     void expOfLogRecoversRandomGroupElements() {
-        SplittableRandom rng = new SplittableRandom(1);
-        int tested = 0;
-        for (int trial = 0; trial < 60; trial++) {
-            int n = 2 + trial % 7;
-            // g = exp(B) with spectral radius of B about 2: eigenvalue arguments up to ~2 rad, cond(g) ~ e^4.
-            DMatrixRMaj g = MatrixFunctions.exp(gaussian(rng, n, n, 2.0 / Math.sqrt(n)));
+        // g = exp(B) with spectral radius of B about 2: eigenvalue arguments up to ~2 rad, cond(g) ~ e^4.
+        forRandomGroupElements(1, 60, 2, 7, g -> {
             assertEquals(1, MatrixFunctions.determinantSign(g));
             MatrixLog log = MatrixFunctions.log(g);
-            assertEquals(MatrixLog.Status.OK, log.status(), "trial " + trial);
-            assertTrue(relativeError(MatrixFunctions.exp(log.value()), g) <= ROUND_TRIP_TOL,
-                    "trial " + trial + ": " + relativeError(MatrixFunctions.exp(log.value()), g));
-            tested++;
-        }
-        assertEquals(60, tested);
+            assertEquals(MatrixLog.Status.OK, log.status());
+            double err = relativeError(MatrixFunctions.exp(log.value()), g);
+            assertTrue(err <= ROUND_TRIP_TOL, g.numRows + " x " + g.numRows + ": " + err);
+        });
     }
 
     @Test
@@ -160,13 +154,10 @@ class MatrixFunctionsTest {
 
     @Test
     void principalSquareRootSquaresBack() {
-        SplittableRandom rng = new SplittableRandom(5);
-        for (int trial = 0; trial < 20; trial++) {
-            int n = 1 + trial % 6;
-            DMatrixRMaj a = MatrixFunctions.exp(gaussian(rng, n, n, 2.0 / Math.sqrt(n)));
+        forRandomGroupElements(5, 20, 1, 6, a -> {
             DMatrixRMaj root = MatrixFunctions.principalSquareRoot(a);
             assertTrue(relativeError(CommonOps_DDRM.mult(root, root, null), a) <= ROUND_TRIP_TOL);
-        }
+        });
         DMatrixRMaj root = MatrixFunctions.principalSquareRoot(CommonOps_DDRM.diag(4, 9, 1e-4));
         assertArrayEquals(CommonOps_DDRM.diag(2, 3, 1e-2).data, root.data, CLOSED_FORM_TOL);
     }
@@ -290,6 +281,19 @@ class MatrixFunctionsTest {
 
     static DMatrixRMaj rotation(double theta) {
         return new DMatrixRMaj(new double[][] {{Math.cos(theta), -Math.sin(theta)}, {Math.sin(theta), Math.cos(theta)}});
+    }
+
+    /**
+     * {@code check} of {@code trials} matrices {@code exp(B)}, {@code B} Gaussian with spectral radius about 2, of
+     * sizes {@code smallest, smallest + 1, ...} cycling through {@code sizes} of them.
+     */
+    private static void forRandomGroupElements(long seed, int trials, int smallest, int sizes,
+            java.util.function.Consumer<DMatrixRMaj> check) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int trial = 0; trial < trials; trial++) {
+            int n = smallest + trial % sizes;
+            check.accept(MatrixFunctions.exp(gaussian(rng, n, n, 2.0 / Math.sqrt(n))));
+        }
     }
 
     static DMatrixRMaj gaussian(SplittableRandom rng, int rows, int cols, double std) {

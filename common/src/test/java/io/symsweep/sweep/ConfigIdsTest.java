@@ -29,8 +29,10 @@ class ConfigIdsTest {
     }
 
     @Test
-    void seedIsDeterministic() throws Exception {
-        assertEquals(ConfigIds.seed("f00cc9fcb8921870", "init"), ConfigIds.seed("f00cc9fcb8921870", "init"));
+    void seedIsTheFirst64BitsOfSha256OfIdAndPurpose() throws Exception {
+        // Golden values from Python, not from this code: struct.unpack('>q', hashlib.sha256(b'<id>/<purpose>')
+        // .digest()[:8])[0].
+        assertEquals(-9058681328091975453L, ConfigIds.seed("f00cc9fcb8921870", "init"));
         // Golden value; generator: the first 8 bytes, big-endian, of SHA-256("abc/init").
         assertEquals(ByteBuffer.wrap(sha256("abc/init")).getLong(), ConfigIds.seed("abc", "init"));
         assertEquals(-6349283256356658084L, ConfigIds.seed("abc", "init"));

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.experiment.Experiments;
-import io.symsweep.experiment.RescalingBarrier;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Execution settings ({@link SpecField#hashed()} false) stay out of the configurations and their ids. */
@@ -28,13 +26,24 @@ class ExecutionSettingTest {
     void theBatchSizeIsNotPartOfAnyConfiguration() {
         SweepSpec plain = Experiments.reader().parse(SPEC);
         SweepSpec withBatch = Experiments.reader().parse(SPEC + "execution: {batch_size: 24}\n");
-        assertEquals(Map.of(), plain.execution());
-        assertEquals(Map.of(RescalingBarrier.BATCH_SIZE, 24L), withBatch.execution());
+        assertEquals(ExecutionSettings.AUTOMATIC, plain.execution());
+        assertEquals(new ExecutionSettings(24), withBatch.execution());
         List<Configuration> a = plain.configurations();
         List<Configuration> b = withBatch.configurations();
         assertEquals(a, b);
         for (Configuration c : b) {
             assertFalse(c.canonicalForm().contains("batch"), c.canonicalForm());
+        }
+    }
+
+    @Test
+    void everyKindAcceptsTheExecutionSettings() {
+        String orbits = "name: o\nkind: orbit-distance\norbit: {betas: 2}\nseeds: 0\nexecution: {batch_size: 8}\n";
+        assertEquals(new ExecutionSettings(8), Experiments.reader().parse(orbits).execution());
+        for (var kind : Experiments.all()) {
+            assertFalse(kind.fields().stream().anyMatch(f -> f.path().startsWith("execution.")),
+                    kind.name() + " declares an execution setting of its own; they are declared once, in "
+                            + "ExecutionSettings");
         }
     }
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every file under {@code specs/malformed/} is a small realistic spec with one defect; its first line,
  * {@code # expect: <message>}, is the exact {@link SpecException} message reading it (and expanding it,
- * for the cross-field checks) must give, {@code {file}} standing for the file's path. The first line is
- * ASCII; what follows may be anything (Latin-1 bytes, a NUL, a control character).
+ * for the cross-field checks) must give, {@code {file}} standing for the file's path and {@code {kinds}} for the
+ * registered kinds, in registration order. The first line is ASCII; what follows may be anything (Latin-1 bytes,
+ * a NUL, a control character).
  */
 class MalformedSpecTest {
 
@@ -39,7 +40,9 @@ class MalformedSpecTest {
     void givesTheExpectedOneLineMessage(Path spec) throws IOException {
         String first = firstLine(spec);
         assertTrue(first.startsWith(EXPECT), spec.getFileName() + " must start with '" + EXPECT + "'");
-        String expected = first.substring(EXPECT.length()).replace("{file}", spec.toString());
+        // {kinds} stands for the registered kinds, so that registering one changes no fixture.
+        String expected = first.substring(EXPECT.length()).replace("{file}", spec.toString()).replace("{kinds}",
+                String.join(", ", Experiments.all().stream().map(k -> k.name()).toList()));
 
         SpecException e = assertThrows(SpecException.class,
                 () -> Experiments.reader().read(spec).configurations());

@@ -80,14 +80,14 @@ class SpecReaderTest {
         List<Configuration> configs = spec.configurations();
         assertEquals(4 * 12, configs.size());
         Configuration c = configs.get(0);
-        assertEquals("leaky_relu", c.getString("architecture.activation"));
-        assertEquals(0.01, c.getDouble("architecture.slope"));
-        assertEquals("dense", c.getString("training.engine"));
-        assertEquals("lecun_normal", c.getString("training.init"));
-        assertEquals(1.0, c.getDouble("training.init_scale"));
-        assertEquals(25, c.getLong("probe.alpha_points"));
-        assertEquals(2, c.getLong("probe.rescaled_layer"), "default l-1 for widths [4, 8, 8, 2]");
-        assertEquals(1e-26, c.getDouble("training.loss_tolerance"));
+        assertEquals("leaky_relu", ((String) c.values().get("architecture.activation")));
+        assertEquals(0.01, ((Double) c.values().get("architecture.slope")));
+        assertEquals("dense", ((String) c.values().get("training.engine")));
+        assertEquals("lecun_normal", ((String) c.values().get("training.init")));
+        assertEquals(1.0, ((Double) c.values().get("training.init_scale")));
+        assertEquals(25, ((Long) c.values().get("probe.alpha_points")));
+        assertEquals(2, ((Long) c.values().get("probe.rescaled_layer")), "default l-1 for widths [4, 8, 8, 2]");
+        assertEquals(1e-26, ((Double) c.values().get("training.loss_tolerance")));
         assertTrue(distinct(configs, "probe.factor").containsAll(Set.of(1.0, 1000.0)), "log range ends exact");
     }
 
@@ -99,7 +99,7 @@ class SpecReaderTest {
         assertEquals(List.of(0.01), spec.axes().get("architecture.slope"));
         assertFalse(spec.axes().containsKey("probe.rescaled_layer"), "no default until the widths are known");
         Configuration c = spec.configurations().get(0);
-        assertEquals(1, c.getLong("probe.rescaled_layer"), "filled in by the kind: l-1 = 1");
+        assertEquals(1, ((Long) c.values().get("probe.rescaled_layer")), "filled in by the kind: l-1 = 1");
         assertEquals(List.of("architecture.activation", "architecture.slope", "architecture.widths", "data.samples",
                 "probe.alpha_points", "probe.factor", "probe.rescaled_layer", "seed", "training.engine",
                 "training.init", "training.init_scale", "training.learning_rate", "training.loss_tolerance",
@@ -135,8 +135,8 @@ class SpecReaderTest {
         assertEquals(2 * 5, spec.crossProductSize());
         List<Configuration> configs = spec.configurations();
         assertEquals(2 * 3, configs.size());
-        assertEquals(List.of(2.0, 1.0, 3.0), configs.stream().filter(c -> c.getLong("seed") == 0)
-                .map(c -> c.getDouble("probe.factor")).toList(), "first occurrence order");
+        assertEquals(List.of(2.0, 1.0, 3.0), configs.stream().filter(c -> ((Long) c.values().get("seed")) == 0)
+                .map(c -> ((Double) c.values().get("probe.factor"))).toList(), "first occurrence order");
     }
 
     @Test
@@ -145,7 +145,7 @@ class SpecReaderTest {
         List<Configuration> relu = parse(spec("0", "widths: [4, 8, 2]\nactivation: relu\nslope: [0.01, 0.2]",
                 "factors: 2")).configurations();
         assertEquals(1, relu.size());
-        assertFalse(relu.get(0).has("architecture.slope"));
+        assertFalse(relu.get(0).values().containsKey("architecture.slope"));
         // -0.0 and 0.0 are the same slope.
         String neg = parse(spec("0", "widths: [4, 8, 2]\nslope: -0.0", "factors: 2")).configurations().get(0).id();
         String pos = parse(spec("0", "widths: [4, 8, 2]\nslope: 0.0", "factors: 2")).configurations().get(0).id();

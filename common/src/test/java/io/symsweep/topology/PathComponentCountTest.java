@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.symsweep.experiment.Components;
+import io.symsweep.experiment.LinearComponentCount;
 import io.symsweep.experiment.Experiments;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
@@ -41,11 +41,12 @@ class PathComponentCountTest {
     @CsvSource({"2,1,40", "2,2,40", "3,1,60", "3,2,80", "4,1,100", "3,3,80"})
     void findsTwoToTheLMinusOneComponentsAndNeverJoinsTwoSignClasses(int l, int h, int samples) {
         Configuration c = Experiments.reader().parse(SPEC.formatted(l, h, samples)).configurations().get(0);
-        RegressionData data = Components.data(c);
+        LinearComponentCount.Settings settings = LinearComponentCount.Settings.parse(c);
+        RegressionData data = LinearComponentCount.data(settings);
         MinimumHomeomorphism oracle = new MinimumHomeomorphism(data, l);
         List<MlpParameters> minima = new ArrayList<>();
         for (int k = 0; k < samples; k++) {
-            TrainingResult r = Components.train(c, oracle.architecture(), data, k).result();
+            TrainingResult r = LinearComponentCount.train(settings, oracle.architecture(), data, k).result();
             if (r.status() == TrainingStatus.CONVERGED) {
                 minima.add(r.weights());
             }

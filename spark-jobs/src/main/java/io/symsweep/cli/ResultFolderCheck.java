@@ -70,13 +70,8 @@ final class ResultFolderCheck {
     private long rows;
 
     ResultFolderCheck(Configuration conf) {
-        for (ExperimentKind kind : Experiments.all()) {
-            for (Table<?> t : kind.tables()) {
-                List<Table<?>> same = declared.computeIfAbsent(t.name(), k -> new ArrayList<>());
-                if (!same.contains(t)) {
-                    same.add(t);
-                }
-            }
+        for (Table<?> t : Experiments.tables()) {
+            declared.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
         }
         this.conf = conf;
         // Local files are read past Hadoop's checksums first, so that a truncated or replaced file is named as
@@ -255,7 +250,10 @@ final class ResultFolderCheck {
         }
         String firstDifference = null;
         for (Table<?> t : tables) {
-            String d = difference(SparkTables.schema(t), found);
+            // Columns a declared migration adds are absent from files of the older versions it reads.
+            Set<String> added = new TreeSet<>();
+            t.migrations().forEach(m -> added.addAll(m.addedColumns()));
+            String d = difference(SparkTables.schema(t), found, added);
             if (d == null) {
                 return t;
             }
@@ -271,12 +269,19 @@ final class ResultFolderCheck {
 
     /** Null when the column names and types agree (nullability and comments aside), else what differs. */
     static String difference(StructType declared, StructType found) {
+        return difference(declared, found, Set.of());
+    }
+
+    /** As {@link #difference(StructType, StructType)}, allowing the columns {@code mayLack} to be absent. */
+    static String difference(StructType declared, StructType found, Set<String> mayLack) {
         List<String> parts = new ArrayList<>();
         Set<String> foundNames = new TreeSet<>(Arrays.asList(found.fieldNames()));
         List<String> missing = new ArrayList<>();
         for (StructField d : declared.fields()) {
             if (!foundNames.contains(d.name())) {
-                missing.add(d.name());
+                if (!mayLack.contains(d.name())) {
+                    missing.add(d.name());
+                }
                 continue;
             }
             StructField f = found.apply(d.name());
@@ -318,7 +323,10 @@ final class ResultFolderCheck {
 
     /** Reads {@code config_id} and {@code schema_version} of every row; sorted ids, or null (a problem recorded). */
     private long[] readIds(Path path, String at, MessageType schema, Table<?> table) {
-        Type idType = schema.getType("config_id");
+        String key = table.keyColumn();
+        // Result tables are keyed by config ids (16 hex digits, read as longs); runs by UUIDs, hashed to longs.
+        boolean configIds = key.equals("config_id");
+        Type idType = schema.getType(key);
         Type versionType = schema.getType("schema_version");
         Configuration c = new Configuration(rawConf);
         c.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType(schema.getName(), idType, versionType).toString());
@@ -330,18 +338,19 @@ final class ResultFolderCheck {
         try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path).withConf(c).build()) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
                 read++;
-                String id = g.getFieldRepetitionCount("config_id") == 0 ? null : g.getString("config_id", 0);
+                String id = g.getFieldRepetitionCount(key) == 0 ? null : g.getString(key, 0);
                 if (g.getFieldRepetitionCount("schema_version") > 0) {
                     versions.add(g.getInteger("schema_version", 0));
                 }
-                if (id == null || id.length() != ConfigIds.ID_HEX_DIGITS || !id.matches("[0-9a-f]+")) {
+                if (id == null || configIds && (id.length() != ConfigIds.ID_HEX_DIGITS || !id.matches("[0-9a-f]+"))) {
                     badId = badId == null ? String.valueOf(id) : badId;
                     continue;
                 }
                 if (n == ids.length) {
                     ids = Arrays.copyOf(ids, 2 * n);
                 }
-                ids[n++] = Long.parseUnsignedLong(id, 16);
+                ids[n++] = configIds ? Long.parseUnsignedLong(id, 16) : java.util.UUID.nameUUIDFromBytes(
+                        id.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits();
             }
         } catch (IOException | RuntimeException e) {
             problem(at, "damaged Parquet data (" + Failures.firstLine(e.getMessage()) + ")");
@@ -349,9 +358,10 @@ final class ResultFolderCheck {
         }
         rows += read;
         if (badId != null) {
-            problem(at, "a config_id that is not " + ConfigIds.ID_HEX_DIGITS + " hex digits: '" + badId + "'");
+            problem(at, configIds ? "a config_id that is not " + ConfigIds.ID_HEX_DIGITS + " hex digits: '" + badId + "'"
+                    : "a row without its " + key);
         }
-        versions.remove(table.schemaVersion());
+        versions.removeAll(table.readableVersions());
         if (!versions.isEmpty()) {
             problem(at, "written with schema version " + versions + " of table " + table.name() + "; this symsweep "
                     + "writes version " + table.schemaVersion() + " (rerun with --fresh, or choose another --out)");

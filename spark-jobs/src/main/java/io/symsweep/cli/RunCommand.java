@@ -1,6 +1,7 @@
 package io.symsweep.cli;
 
 import io.symsweep.experiment.Experiments;
+import io.symsweep.spark.IncompatibleResultsException;
 import io.symsweep.spark.ResultStore;
 import io.symsweep.spark.Sessions;
 import io.symsweep.spark.SweepJob;
@@ -54,24 +55,41 @@ final class RunCommand implements Callable<Integer> {
         long start = System.nanoTime();
         OptionChecks.atLeast("--batch", batch, 1);
         SweepSpec sweep = Experiments.reader().read(specFile);
+        String specText = readSpecText();
         List<Configuration> configurations = sweep.configurations();
         String outDir = out != null ? out : Path.of("results", sweep.name()).toString();
         // Before Spark starts and before anything is written.
         MasterUrl.check(master);
         OutputFolder.check(out != null ? "--out" : "the output folder", outDir,
-                sweep.kind().tables().stream().map(t -> t.name()).toList());
+                Experiments.of(sweep).tables().stream().map(t -> t.name()).toList());
         PrintWriter w = spec.commandLine().getOut();
         try (Sessions.Lease lease = SessionStart.lease("symsweep " + sweep.name(), master, conf)) {
             SparkSession spark = lease.session();
             ResultStore store = new ResultStore(spark, outDir);
             if (fresh) {
-                store.deleteTables(sweep.kind().tables());
+                store.deleteTables(Experiments.of(sweep).tables());
             }
-            List<TableSummary> tables = new SweepJob(spark, store, batch).run(sweep, configurations);
+            List<TableSummary> tables;
+            try {
+                tables = new SweepJob(spark, store, batch).userErrors(t -> Failures.classify(t).status()
+                        == io.symsweep.failure.InputException.EXIT_STATUS)
+                        .run(sweep, configurations, specText);
+            } catch (IncompatibleResultsException e) {
+                throw new UserException(e.getMessage());
+            }
             double seconds = (System.nanoTime() - start) * 1e-9;
             printSummary(w, sweep, configurations.size(), tables, store.root(), seconds);
         }
         return 0;
+    }
+
+    /** The spec's text for the {@code runs} table (read once more: the reader has validated it). */
+    private String readSpecText() {
+        try {
+            return java.nio.file.Files.readString(specFile, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     static void printSummary(PrintWriter w, SweepSpec sweep, int configurations, List<TableSummary> tables,

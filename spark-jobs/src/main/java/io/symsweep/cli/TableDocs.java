@@ -43,13 +43,6 @@ final class TableDocs {
     }
 
     private static Table<?> declared(String name) {
-        for (ExperimentKind kind : Experiments.all()) {
-            for (Table<?> t : kind.tables()) {
-                if (t.name().equals(name)) {
-                    return t;
-                }
-            }
-        }
-        return null;
+        return Experiments.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }
 }

@@ -1,7 +1,7 @@
 package io.symsweep.cli;
 
 import io.symsweep.experiment.Experiments;
-import io.symsweep.experiment.IndependentExperiment;
+import io.symsweep.experiment.TwoStageExperiment;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
@@ -35,15 +35,17 @@ final class ValidateCommand implements Callable<Integer> {
         OptionChecks.atLeast("--show", show, 0);
         SweepSpec sweep = Experiments.reader().read(specFile);
         List<Configuration> configurations = sweep.configurations();
-        Set<String> minima = new HashSet<>();
-        for (Configuration c : configurations) {
-            minima.add(c.project(k -> !sweep.kind().isProbeKey(k)).id());
-        }
         PrintWriter w = spec.commandLine().getOut();
         long merged = sweep.crossProductSize() - configurations.size();
-        // A two-stage kind trains each minimum once for all its probe settings; say how many.
-        String minimaNote = sweep.kind() instanceof IndependentExperiment ? ""
-                : " (" + minima.size() + " minima to train)";
+        // A two-stage kind produces each artefact once for all the configurations that probe it; say how many.
+        String minimaNote = "";
+        if (Experiments.of(sweep) instanceof TwoStageExperiment<?> twoStage) {
+            Set<String> artefacts = new HashSet<>();
+            for (Configuration c : configurations) {
+                twoStage.artefactsOf(c).forEach(a -> artefacts.add(a.id()));
+            }
+            minimaNote = " (" + artefacts.size() + " " + twoStage.artefactTable().name() + " to produce)";
+        }
         w.printf("%s: valid %s spec, %d configurations%s%s%n", sweep.name(), sweep.kind().name(),
                 configurations.size(), minimaNote, merged > 0 ? ", " + merged + " duplicate points merged" : "");
         for (int i = 0; i < Math.min(show, configurations.size()); i++) {

@@ -1,6 +1,7 @@
 package io.symsweep.reproduce;
 
 import io.symsweep.report.Claim;
+import io.symsweep.experiment.LinearComponentCount;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import java.util.ArrayList;
@@ -63,8 +64,9 @@ public final class PaperClaims {
         TreeSet<String> seen = new TreeSet<>();
         List<int[]> out = new ArrayList<>();
         for (Configuration c : spec.configurations()) {
-            int l = c.getInt("architecture.layers");
-            int h = c.getInt("architecture.width");
+            LinearComponentCount.Settings settings = LinearComponentCount.Settings.parse(c);
+            int l = settings.layers();
+            int h = settings.width();
             if (seen.add(String.format("%03d/%03d", l, h))) {
                 out.add(new int[] {l, h});
             }

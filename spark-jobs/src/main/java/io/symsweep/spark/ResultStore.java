@@ -1,5 +1,7 @@
 package io.symsweep.spark;
 
+import io.symsweep.table.Migration;
+import io.symsweep.table.RunRow;
 import io.symsweep.table.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +14,12 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The output directory of a sweep: one Parquet folder per table ({@code <root>/minima}, ...), keyed by
@@ -69,17 +73,39 @@ public final class ResultStore {
         }
     }
 
-    /** The table's rows, or null when it has none yet. */
+    /**
+     * The table's rows as the current schema version reads them, or null when it has none yet: rows written under an
+     * older version are migrated as the table declares ({@link Migration}: added columns are null, renamed values
+     * renamed); {@code schema_version} keeps the version each row was written with.
+     */
     public Dataset<Row> read(Table<?> table) {
-        return exists(table) ? spark.read().schema(SparkTables.schema(table)).parquet(location(table)) : null;
+        return exists(table) ? migrated(table, spark.read().schema(SparkTables.schema(table)).parquet(location(table)))
+                : null;
     }
 
-    /** The {@code config_id}s already committed to {@code table}. */
+    /** {@code rows} of {@code table} with every declared migration applied to the rows of older versions. */
+    public static Dataset<Row> migrated(Table<?> table, Dataset<Row> rows) {
+        Column version = functions.col("schema_version");
+        for (Migration m : table.migrations()) {
+            for (Map.Entry<String, Map<String, String>> e : m.renamedValues().entrySet()) {
+                Column c = functions.col(e.getKey());
+                Column renamed = c;
+                for (Map.Entry<String, String> v : e.getValue().entrySet()) {
+                    renamed = functions.when(version.leq(m.from()).and(c.equalTo(v.getKey())), v.getValue())
+                            .otherwise(renamed);
+                }
+                rows = rows.withColumn(e.getKey(), renamed);
+            }
+        }
+        return rows;
+    }
+
+    /** The keys ({@code config_id}s) already committed to {@code table}. */
     public Set<String> committedIds(Table<?> table) {
         Dataset<Row> df = read(table);
         Set<String> ids = new HashSet<>();
         if (df != null) {
-            for (Row r : df.select("config_id").collectAsList()) {
+            for (Row r : df.select(table.keyColumn()).collectAsList()) {
                 ids.add(r.getString(0));
             }
         }
@@ -87,19 +113,23 @@ public final class ResultStore {
     }
 
     /**
-     * Refuses to mix schema versions: the table, if present, must have been written with
-     * {@code table.schemaVersion()}.
+     * Refuses what this symsweep cannot read: every schema version in the table, if present, must be the current one
+     * or one its migrations lead from. Throws {@link IncompatibleResultsException} naming the table, the version
+     * found and the versions read.
      */
     public void checkSchema(Table<?> table) {
         if (!exists(table)) {
             return;
         }
+        List<Integer> readable = table.readableVersions();
         List<Row> versions = spark.read().parquet(location(table)).select("schema_version").distinct().collectAsList();
         for (Row r : versions) {
-            if (r.getInt(0) != table.schemaVersion()) {
-                throw new IllegalStateException(location(table) + " holds schema version " + r.getInt(0)
-                        + " but this symsweep writes version " + table.schemaVersion()
-                        + "; run with --fresh or choose another --out");
+            if (!readable.contains(r.getInt(0))) {
+                String expected = readable.size() == 1 ? "version " + readable.get(0)
+                        : "versions " + readable.get(0) + " to " + readable.get(readable.size() - 1);
+                throw new IncompatibleResultsException("table " + table.name() + " in " + location(table)
+                        + " holds schema version " + r.getInt(0) + "; this symsweep reads " + expected
+                        + ": run with --fresh or choose another --out");
             }
         }
     }
@@ -115,6 +145,12 @@ public final class ResultStore {
     /** Appends one batch of rows (one Spark job, committed as a whole). */
     public <R> void append(Table<R> table, JavaRDD<org.apache.spark.sql.Row> rows) {
         spark.createDataFrame(rows, SparkTables.schema(table)).write().mode(SaveMode.Append).parquet(location(table));
+    }
+
+    /** Appends one row to {@code runs} (one small file). */
+    public void appendRun(RunRow row) {
+        spark.createDataFrame(List.of(SparkTables.toRow(RunRow.TABLE, row)), SparkTables.schema(RunRow.TABLE))
+                .coalesce(1).write().mode(SaveMode.Append).parquet(location(RunRow.TABLE));
     }
 
     /** Deletes every table folder under the root (for {@code --fresh}). */

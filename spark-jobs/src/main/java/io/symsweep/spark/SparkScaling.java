@@ -2,12 +2,13 @@ package io.symsweep.spark;
 
 import io.symsweep.bench.BenchNetwork;
 import io.symsweep.experiment.Experiments;
-import io.symsweep.experiment.RescalingBarrier;
+import io.symsweep.experiment.TwoStageExperiment;
+import io.symsweep.experiment.TwoStageExperiment.ProbeGroup;
 import io.symsweep.model.Activation;
 import io.symsweep.model.MlpArchitecture;
 import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SweepSpec;
-import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,18 +130,22 @@ public final class SparkScaling {
         double overhead = (System.nanoTime() - t) * 1e-9;
         SweepSpec spec = spec(network, networks, steps);
         List<Configuration> configurations = spec.configurations();
-        RescalingBarrier kind = (RescalingBarrier) spec.kind();
+        @SuppressWarnings("unchecked")
+        TwoStageExperiment<MinimumRow> kind = (TwoStageExperiment<MinimumRow>) Experiments.of(spec);
 
         long t0 = System.nanoTime();
         Map<String, Configuration> minima = new LinkedHashMap<>();
         for (Configuration c : configurations) {
-            minima.putIfAbsent(kind.minimumOf(c).id(), kind.minimumOf(c));
+            Configuration m = kind.artefactsOf(c).get(0);
+            minima.putIfAbsent(m.id(), m);
         }
-        List<MinimumRow> trained = kind.trainAll(new ArrayList<>(minima.values()), spec.name(), 0);
+        List<MinimumRow> trained = kind.produce(new ArrayList<>(minima.values()), spec.name(),
+                ExecutionSettings.AUTOMATIC);
         Map<String, MinimumRow> byId = new HashMap<>();
-        trained.forEach(m -> byId.put(m.configId(), m));
+        trained.forEach(m -> byId.put(m.provenance().configId(), m));
         for (Configuration c : configurations) {
-            kind.probeAll(List.of(c), byId.get(kind.minimumOf(c).id()), spec.name(), 0);
+            kind.probe(new ProbeGroup<>(List.of(byId.get(kind.artefactsOf(c).get(0).id())), List.of(c)), spec.name(),
+                    ExecutionSettings.AUTOMATIC);
         }
         double inProcess = (System.nanoTime() - t0) * 1e-9;
 
@@ -150,11 +155,11 @@ public final class SparkScaling {
         double onSpark = (System.nanoTime() - t1) * 1e-9;
 
         boolean identical = true;
-        List<Row> rows = store.read(MinimaTable.INSTANCE).collectAsList();
+        List<Row> rows = store.read(MinimumRow.TABLE).collectAsList();
         identical &= rows.size() == trained.size();
         for (Row r : rows) {
-            MinimumRow s = SparkTables.fromRow(MinimaTable.INSTANCE, r);
-            MinimumRow local = byId.get(s.configId());
+            MinimumRow s = SparkTables.fromRow(MinimumRow.TABLE, r);
+            MinimumRow local = byId.get(s.provenance().configId());
             identical &= local != null && s.steps() == local.steps()
                     && Double.doubleToRawLongBits(s.finalLoss()) == Double.doubleToRawLongBits(local.finalLoss())
                     && sameBits(s.weights(), local.weights());

@@ -2,6 +2,8 @@ package io.symsweep.spark;
 
 import io.symsweep.table.Column;
 import io.symsweep.table.Table;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -46,12 +48,20 @@ public final class SparkTables {
             case DOUBLE_MATRIX -> DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.DoubleType, false),
                     false);
             case INT_ARRAY -> DataTypes.createArrayType(DataTypes.IntegerType, false);
+            case TIMESTAMP -> DataTypes.TimestampType;
+            case LONG_MAP -> DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false);
         };
     }
 
     /** The Spark row of {@code record}, columns in declaration order. */
     public static <R> Row toRow(Table<R> table, R record) {
-        return RowFactory.create(table.values(record));
+        Object[] values = table.values(record);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Instant t) {
+                values[i] = Timestamp.from(t);
+            }
+        }
+        return RowFactory.create(values);
     }
 
     /** The record of a row read back with {@link #schema(Table)} (or a superset of its columns). */
@@ -64,6 +74,8 @@ public final class SparkTables {
                 case DOUBLE_ARRAY -> doubles(v);
                 case DOUBLE_MATRIX -> matrix(v);
                 case INT_ARRAY -> ints(v);
+                case TIMESTAMP -> v instanceof Timestamp t ? t.toInstant() : v;
+                case LONG_MAP -> longMap(v);
                 default -> v;
             });
         }
@@ -99,14 +111,7 @@ public final class SparkTables {
             return d.clone();
         }
         List<Object> l = list(v);
-        if (l == null) {
-            return null;
-        }
-        double[] out = new double[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (Double) l.get(i);
-        }
-        return out;
+        return l == null ? null : l.stream().mapToDouble(x -> (Double) x).toArray();
     }
 
     private static double[][] matrix(Object v) {
@@ -121,15 +126,21 @@ public final class SparkTables {
         return out;
     }
 
-    private static int[] ints(Object v) {
-        List<Object> l = list(v);
-        if (l == null) {
+    private static Map<String, Long> longMap(Object v) {
+        if (v == null) {
             return null;
         }
-        int[] out = new int[l.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (Integer) l.get(i);
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (v instanceof scala.collection.Map<?, ?> m) {
+            scala.jdk.javaapi.CollectionConverters.asJava(m).forEach((k, x) -> out.put((String) k, (Long) x));
+        } else {
+            ((Map<?, ?>) v).forEach((k, x) -> out.put((String) k, (Long) x));
         }
         return out;
+    }
+
+    private static int[] ints(Object v) {
+        List<Object> l = list(v);
+        return l == null ? null : l.stream().mapToInt(x -> (Integer) x).toArray();
     }
 }

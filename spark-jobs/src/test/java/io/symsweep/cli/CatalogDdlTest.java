@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.spark.SparkTables;
 import io.symsweep.spark.SparkTestSession;
-import io.symsweep.table.MinimaTable;
+import io.symsweep.table.MinimumRow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ class CatalogDdlTest {
         String script = out.toString();
         assertTrue(script.startsWith("-- symsweep "), script);
         List<String> statements = SqlText.scan(script).statements();
-        assertEquals(3, statements.size(), script);
+        assertEquals(4, statements.size(), script);  // the database, barriers, minima, runs
         assertTrue(statements.get(0).endsWith("\nCREATE DATABASE IF NOT EXISTS `ddl_check`"), statements.get(0));
 
         SparkSession fresh = SparkTestSession.get().newSession();
@@ -65,7 +65,7 @@ class CatalogDdlTest {
                 described.add(r.getString(0) + " " + r.getString(1) + " " + r.getString(2));
             }
             List<String> declared = new ArrayList<>();
-            for (StructField f : SparkTables.schema(MinimaTable.INSTANCE).fields()) {
+            for (StructField f : SparkTables.schema(MinimumRow.TABLE).fields()) {
                 declared.add(f.name() + " " + f.dataType().simpleString() + " " + f.getComment().get());
             }
             assertEquals(declared, described);
@@ -76,7 +76,7 @@ class CatalogDdlTest {
             }
             assertEquals("EXTERNAL", extended.get("Type"));
             assertEquals("parquet", extended.get("Provider"));
-            assertEquals(MinimaTable.INSTANCE.doc(), extended.get("Comment"));
+            assertEquals(MinimumRow.TABLE.doc(), extended.get("Comment"));
             assertEquals(results.resolve("minima").toUri().toString().replaceAll("/$", ""),
                     extended.get("Location").replaceAll("/$", "").replace("file:/", "file:///"));
         } finally {

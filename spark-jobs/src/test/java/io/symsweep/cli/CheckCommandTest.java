@@ -67,18 +67,19 @@ class CheckCommandTest {
     }
 
     static String summary(Path folder, int files, long rows, String problems) {
-        return "check " + folder + ": 2 tables (barriers, minima), " + files + " files, " + rows + " rows; "
+        return "check " + folder + ": 3 tables (barriers, minima, runs), " + files + " files, " + rows + " rows; "
                 + problems + "\n";
     }
 
     static int files(Path folder) throws IOException {
-        return parts(folder.resolve("minima")).size() + parts(folder.resolve("barriers")).size();
+        return parts(folder.resolve("minima")).size() + parts(folder.resolve("barriers")).size()
+                + parts(folder.resolve("runs")).size();
     }
 
     @Test
     void aCleanFolderHasNoProblems() throws IOException {
         Result r = symsweep("check", clean.toString());
-        assertEquals(summary(clean, files(clean), 3 + 21, "no problems"), r.out());
+        assertEquals(summary(clean, files(clean), 3 + 21 + 1, "no problems"), r.out());
         assertEquals("", r.err());
         assertEquals(0, r.code());
     }
@@ -103,10 +104,10 @@ class CheckCommandTest {
                 + truncated + ": truncated Parquet file (" + length / 2 + " bytes; it does not end with PAR1, so its "
                 + "footer is missing)\n"
                 + stray + ": stray folder: not a table of symsweep (minima, barriers, approximate_action, curves, "
-                + "orbits, components, component_samples)\n";
+                + "orbits, components, component_samples, runs)\n";
         assertEquals(expected, r.out().substring(0, r.out().lastIndexOf("check ")));
         assertTrue(r.out().endsWith("; 4 problems\n"), r.out());
-        assertTrue(r.out().contains(": 2 tables (barriers, minima), " + (files + 2) + " files, "), r.out());
+        assertTrue(r.out().contains(": 3 tables (barriers, minima, runs), " + (files + 2) + " files, "), r.out());
         assertEquals(1, r.code());
     }
 
@@ -142,7 +143,7 @@ class CheckCommandTest {
         assertTrue(first.startsWith(d.resolve("barriers") + ": " + rows + " config_id" + (rows > 1 ? "s appear" : " appears")
                 + " more than once (" + rows + " extra row" + (rows > 1 ? "s" : "") + "), e.g. "), first);
         assertTrue(first.endsWith(" in " + part.getFileName() + " and " + again.getFileName()), first);
-        assertEquals(summary(d, files(d), 3 + 21 + rows, "1 problem"), r.out().substring(first.length() + 1));
+        assertEquals(summary(d, files(d), 3 + 21 + 1 + rows, "1 problem"), r.out().substring(first.length() + 1));
         assertEquals(1, r.code());
     }
 

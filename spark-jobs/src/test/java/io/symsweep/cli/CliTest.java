@@ -42,7 +42,7 @@ class CliTest {
     void validatePrintsTheNumberOfConfigurations() throws Exception {
         Result r = symsweep("validate", spec().toString());
         assertEquals(0, r.code(), r.err());
-        assertEquals("cli: valid rescaling-barrier spec, 21 configurations (3 minima to train)\n", r.out());
+        assertEquals("cli: valid rescaling-barrier spec, 21 configurations (3 minima to produce)\n", r.out());
     }
 
     @Test
@@ -122,7 +122,17 @@ class CliTest {
             assertTrue(tree.has(key), key);
         }
         assertTrue(tree.get("dense_batched_us_per_step").asDouble() > 0);
-        assertEquals(12, tree.get("spark").get("networks").asInt());
+        assertEquals(tree.get("dense_us_per_step").asDouble() / tree.get("dense_batched_us_per_step").asDouble(),
+                tree.get("dense_vs_batched").asDouble(), 1e-12);
+        var spark = tree.get("spark");
+        assertEquals(12, spark.get("networks").asInt());
+        assertEquals(5, spark.get("steps").asInt());
+        assertEquals("local[2]", spark.get("master").asText());
+        assertEquals(spark.get("in_process_seconds").asDouble() / spark.get("spark_seconds").asDouble(),
+                spark.get("spark_speedup").asDouble(), 1e-12);
+        assertEquals(12 / spark.get("spark_seconds").asDouble(), spark.get("spark_networks_per_second").asDouble(),
+                1e-9);
+        assertTrue(spark.get("spark_fixed_overhead_seconds").asDouble() > 0);
         assertTrue(tree.get("spark").get("identical_minima").asBoolean(), "Spark trains the same minima bitwise");
     }
 

@@ -1,5 +1,7 @@
 package io.symsweep.cli;
 
+import io.symsweep.experiment.Experiments;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,7 +130,8 @@ class MalformedCommandTest {
             end++;
         }
         String expected = "symsweep: " + new String(bytes, 0, end, StandardCharsets.US_ASCII)
-                .substring("# expect: ".length()).replace("{file}", spec.toString());
+                .substring("# expect: ".length()).replace("{file}", spec.toString()).replace("{kinds}",
+                String.join(", ", Experiments.all().stream().map(k -> k.name()).toList()));
         assertFailsCleanly(new String[] {"validate", spec.toString()}, 2, expected);
         assertFailsCleanly(new String[] {"run", spec.toString(), "--out", places.get("{dir}") + "/out"}, 2, expected);
     }

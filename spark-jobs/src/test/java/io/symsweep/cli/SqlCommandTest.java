@@ -49,7 +49,7 @@ class SqlCommandTest {
     void aSyntaxErrorNamesItsPosition() {
         Result r = symsweep("sql", "--results", results.toString(), "SELECT * FORM minima");
         assertUserError(r, "query: [PARSE_SYNTAX_ERROR] Syntax error at or near 'minima'");
-        assertTrue(r.err().endsWith("SQLSTATE: 42601 (line 1, pos 14) (views: barriers, minima)\n"), r.err());
+        assertTrue(r.err().endsWith("SQLSTATE: 42601 (line 1, pos 14) (views: barriers, minima, runs)\n"), r.err());
     }
 
     @Test
@@ -74,7 +74,7 @@ class SqlCommandTest {
         Result newest = symsweep("sql", "--results", sweeps.toString(), "--ddl");
         assertEquals(0, newest.code(), newest.err());
         assertTrue(newest.err().startsWith("symsweep: querying "), newest.err());
-        assertEquals(2, newest.out().split("CREATE TABLE IF NOT EXISTS").length - 1, newest.out());
+        assertEquals(3, newest.out().split("CREATE TABLE IF NOT EXISTS").length - 1, newest.out());  // minima, barriers, runs
     }
 
     @Test

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.spark.SparkTables;
 import io.symsweep.spark.SparkTestSession;
-import io.symsweep.table.BarriersTable;
-import io.symsweep.table.MinimaTable;
+import io.symsweep.table.BarrierRow;
+import io.symsweep.table.MinimumRow;
+import io.symsweep.table.RunRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
@@ -127,20 +128,22 @@ class SqlShellTest {
         assertEquals(0, s.code(), s.err());
         List<String> lines = s.out().lines().toList();
         assertEquals("table,columns,doc,location", lines.get(1));
-        assertTrue(lines.get(2).startsWith("barriers," + SparkTables.schema(BarriersTable.INSTANCE).fields().length + ","),
+        assertTrue(lines.get(2).startsWith("barriers," + SparkTables.schema(BarrierRow.TABLE).fields().length + ","),
                 lines.get(2));
-        assertTrue(lines.get(3).startsWith("minima," + SparkTables.schema(MinimaTable.INSTANCE).fields().length + ","),
+        assertTrue(lines.get(3).startsWith("minima," + SparkTables.schema(MinimumRow.TABLE).fields().length + ","),
                 lines.get(3));
         assertTrue(lines.get(3).endsWith(tables.locations().get("minima").get(0)), lines.get(3));
-        assertEquals("minima: " + MinimaTable.INSTANCE.doc(), lines.get(4));
-        assertEquals("column,type,doc", lines.get(5));
+        assertTrue(lines.get(4).startsWith("runs," + SparkTables.schema(RunRow.TABLE).fields().length + ","),
+                lines.get(4));
+        assertEquals("minima: " + MinimumRow.TABLE.doc(), lines.get(5));
+        assertEquals("column,type,doc", lines.get(6));
         List<String> expected = new ArrayList<>();
-        for (StructField f : SparkTables.schema(MinimaTable.INSTANCE).fields()) {
+        for (StructField f : SparkTables.schema(MinimumRow.TABLE).fields()) {
             String doc = f.getComment().get();
             expected.add(f.name() + "," + f.dataType().simpleString() + ","
                     + (doc.contains(",") || doc.contains("\"") ? "\"" + doc.replace("\"", "\"\"") + "\"" : doc));
         }
-        assertEquals(expected, lines.subList(6, lines.size()));
+        assertEquals(expected, lines.subList(7, lines.size()));
     }
 
     @Test

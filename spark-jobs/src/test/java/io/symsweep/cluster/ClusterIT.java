@@ -7,10 +7,9 @@ import io.symsweep.spark.ResultStore;
 import io.symsweep.spark.SparkTestSession;
 import io.symsweep.spark.TableComparison;
 import io.symsweep.table.BarrierRow;
-import io.symsweep.table.BarriersTable;
-import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.table.Table;
+import io.symsweep.train.TrainingStatus;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -88,16 +87,10 @@ class ClusterIT {
     void sameTablesOnLocal1Local2AndTheCluster() throws Exception {
         ResultStore local1 = sweep("local-1", "--master", "local[1]");
         ResultStore local2 = sweep("local-2", "--master", "local[2]");
-        Path out = work.resolve("cluster");
-        Process submit = start(List.of("deploy/spark-submit", "--master", master, "--class",
-                "io.symsweep.cli.SymsweepCommand", "spark-jobs/target/symsweep.jar", "run", SPEC, "--out",
-                out.toString(), "--batch", BATCH), work.resolve("cluster.log"));
-        assertEquals(0, finish(submit), "spark-submit run; see " + work.resolve("cluster.log"));
-        reference = store(out);
         int differences = 0;
-        for (ResultStore other : List.of(local2, reference)) {
-            differences += compare(local1, other, MinimaTable.INSTANCE).size();
-            differences += compare(local1, other, BarriersTable.INSTANCE).size();
+        for (ResultStore other : List.of(local2, reference())) {
+            differences += compare(local1, other, MinimumRow.TABLE).size();
+            differences += compare(local1, other, BarrierRow.TABLE).size();
         }
         System.out.printf("determinism: local[1], local[2], 2-worker cluster: %d minima, %d barriers each, "
                 + "%d differing values%n", MINIMA, BARRIERS, differences);
@@ -108,8 +101,7 @@ class ClusterIT {
     @Order(2)
     void anExecutorKilledMidSweep() throws Exception {
         Path out = work.resolve("executor-kill");
-        Process driver = startSweep(out, "executor-kill.log");
-        waitForCommittedFiles(out.resolve("minima"), driver);
+        Process driver = sweepUntilItCommits(out, "executor-kill.log");
         List<ProcessHandle> executors = executors();
         assertTrue(!executors.isEmpty(), "no executor JVM found under the workers");
         ProcessHandle victim = executors.get(0);
@@ -124,14 +116,13 @@ class ClusterIT {
     @Order(3)
     void theDriverKilledMidSweepThenRunAgain() throws Exception {
         Path out = work.resolve("driver-kill");
-        Process driver = startSweep(out, "driver-kill-1.log");
-        waitForCommittedFiles(out.resolve("minima"), driver);
+        Process driver = sweepUntilItCommits(out, "driver-kill-1.log");
         driver.destroyForcibly();
         driver.waitFor(30, TimeUnit.SECONDS);
         ResultStore partial = store(out);
-        int minimaBefore = partial.committedIds(MinimaTable.INSTANCE).size();
-        int barriersBefore = partial.exists(BarriersTable.INSTANCE)
-                ? partial.committedIds(BarriersTable.INSTANCE).size() : 0;
+        int minimaBefore = partial.committedIds(MinimumRow.TABLE).size();
+        int barriersBefore = partial.exists(BarrierRow.TABLE)
+                ? partial.committedIds(BarrierRow.TABLE).size() : 0;
         assertTrue(minimaBefore > 0 && minimaBefore + barriersBefore < MINIMA + BARRIERS,
                 "killed mid-sweep: " + minimaBefore + " minima and " + barriersBefore + " barriers committed");
 
@@ -153,17 +144,18 @@ class ClusterIT {
 
     @Test
     @Order(4)
-    void aDivergingConfigurationIsARowNotACrash() {
-        Map<String, MinimumRow> minima = TableComparison.rows(reference, MinimaTable.INSTANCE);
-        Map<String, BarrierRow> barriers = TableComparison.rows(reference, BarriersTable.INSTANCE);
-        long diverged = minima.values().stream().filter(m -> m.status().equals("DIVERGED")).count();
-        long divergedBarriers = barriers.values().stream().filter(b -> b.status().equals("MINIMUM_DIVERGED")).count();
+    void aDivergingConfigurationIsARowNotACrash() throws Exception {
+        Map<String, MinimumRow> minima = TableComparison.rows(reference(), MinimumRow.TABLE);
+        Map<String, BarrierRow> barriers = TableComparison.rows(reference(), BarrierRow.TABLE);
+        long diverged = minima.values().stream().filter(m -> m.status() == TrainingStatus.DIVERGED).count();
+        long divergedBarriers = barriers.values().stream()
+                .filter(b -> b.status() == BarrierRow.Status.MINIMUM_DIVERGED).count();
         System.out.printf("divergence: %d of %d minima DIVERGED (learning rate 50), %d barriers MINIMUM_DIVERGED, "
                 + "sweep completed%n", diverged, MINIMA, divergedBarriers);
         assertEquals(MINIMA / 2, diverged, "every learning-rate-50 minimum diverges");
         for (MinimumRow m : minima.values()) {
-            boolean fast = m.config().contains("\"training.learning_rate\":50");
-            assertEquals(fast, m.status().equals("DIVERGED"), m.configId());
+            boolean fast = m.provenance().config().contains("\"training.learning_rate\":50");
+            assertEquals(fast, m.status() == TrainingStatus.DIVERGED, m.provenance().configId());
             if (fast) {
                 assertTrue(!Double.isFinite(m.finalLoss()), "a diverged loss is NaN or infinite");
             }
@@ -173,14 +165,31 @@ class ClusterIT {
 
     // --- helpers -------------------------------------------------------------------------------------
 
-    private List<String> checkAgainstReference(ResultStore out, String what) {
-        Map<String, MinimumRow> minima = TableComparison.rows(out, MinimaTable.INSTANCE);
-        Map<String, BarrierRow> barriers = TableComparison.rows(out, BarriersTable.INSTANCE);
-        long minimaRows = out.read(MinimaTable.INSTANCE).count();
-        long barrierRows = out.read(BarriersTable.INSTANCE).count();
+    /**
+     * The undisturbed sweep on the cluster through deploy/spark-submit, the reference of every test: run by the first
+     * test that needs it, so each test stands alone (a failure here is a message, not a null in a later test).
+     */
+    private ResultStore reference() throws Exception {
+        if (reference == null) {
+            Path out = work.resolve("cluster");
+            Process submit = start(List.of("deploy/spark-submit", "--master", master, "--class",
+                    "io.symsweep.cli.SymsweepCommand", "spark-jobs/target/symsweep.jar", "run", SPEC, "--out",
+                    out.toString(), "--batch", BATCH), work.resolve("cluster.log"));
+            assertEquals(0, finish(submit), "the reference run through spark-submit failed; see "
+                    + work.resolve("cluster.log"));
+            reference = store(out);
+        }
+        return reference;
+    }
+
+    private List<String> checkAgainstReference(ResultStore out, String what) throws Exception {
+        Map<String, MinimumRow> minima = TableComparison.rows(out, MinimumRow.TABLE);
+        Map<String, BarrierRow> barriers = TableComparison.rows(out, BarrierRow.TABLE);
+        long minimaRows = out.read(MinimumRow.TABLE).count();
+        long barrierRows = out.read(BarrierRow.TABLE).count();
         List<String> diffs = new ArrayList<>();
-        diffs.addAll(compare(reference, out, MinimaTable.INSTANCE));
-        diffs.addAll(compare(reference, out, BarriersTable.INSTANCE));
+        diffs.addAll(compare(reference(), out, MinimumRow.TABLE));
+        diffs.addAll(compare(reference(), out, BarrierRow.TABLE));
         System.out.printf("%s: rows expected %d + %d, found %d + %d, duplicates %d, values differing from an "
                 + "undisturbed run %d%n", what, MINIMA, BARRIERS, minimaRows, barrierRows,
                 (minimaRows - minima.size()) + (barrierRows - barriers.size()), diffs.size());
@@ -199,6 +208,13 @@ class ClusterIT {
         cmd.addAll(List.of(options));
         assertEquals(0, finish(start(cmd, work.resolve(name + ".log"))), "see " + work.resolve(name + ".log"));
         return store(out);
+    }
+
+    /** A sweep on the cluster, returned (still running) once its first batch has committed files to minima. */
+    private Process sweepUntilItCommits(Path out, String log) throws Exception {
+        Process driver = startSweep(out, log);
+        waitForCommittedFiles(out.resolve("minima"), driver);
+        return driver;
     }
 
     private Process startSweep(Path out, String log) throws IOException {

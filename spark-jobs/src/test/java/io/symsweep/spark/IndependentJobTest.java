@@ -7,7 +7,6 @@ import io.symsweep.experiment.Experiments;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.OrbitRow;
-import io.symsweep.table.OrbitsTable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +40,17 @@ class IndependentJobTest {
         assertEquals(1, first.size());
         assertEquals(9, first.get(0).total());
         assertEquals(9, first.get(0).computed());
-        Row counts = store.read(OrbitsTable.INSTANCE).selectExpr("count(*)", "count(distinct config_id)").first();
+        Row counts = store.read(OrbitRow.TABLE).selectExpr("count(*)", "count(distinct config_id)").first();
         assertEquals(9L, counts.getLong(0));
         assertEquals(9L, counts.getLong(1));
         Map<String, OrbitRow> rows = new TreeMap<>();
-        for (Row r : store.read(OrbitsTable.INSTANCE).collectAsList()) {
-            OrbitRow o = SparkTables.fromRow(OrbitsTable.INSTANCE, r);
-            rows.put(o.configId(), o);
+        for (Row r : store.read(OrbitRow.TABLE).collectAsList()) {
+            OrbitRow o = SparkTables.fromRow(OrbitRow.TABLE, r);
+            rows.put(o.provenance().configId(), o);
         }
         for (Configuration c : configurations) {
             OrbitRow expected = new io.symsweep.experiment.OrbitDistance().measure(c, "orbits");
-            assertTrue(OrbitsTable.INSTANCE.sameValues(expected, rows.get(c.id())), "row of " + c + " differs");
+            assertTrue(OrbitRow.TABLE.sameValues(expected, rows.get(c.id())), "row of " + c + " differs");
         }
         List<TableSummary> again = new SweepJob(spark, store, 4).run(spec, configurations);
         assertEquals(0, again.get(0).computed());

@@ -7,9 +7,8 @@ import io.symsweep.experiment.Experiments;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.BarrierRow;
-import io.symsweep.table.BarriersTable;
-import io.symsweep.table.MinimaTable;
 import io.symsweep.table.MinimumRow;
+import io.symsweep.table.RunRow;
 import io.symsweep.table.Table;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,10 +50,15 @@ class SweepJobTest {
     @Test
     void everyConfigurationExactlyOnce() {
         assertEquals(42, configurations.size(), "3 seeds x 2 engines x 7 factors");
-        assertEquals(new TableSummary("minima", 6, 6, 0, first.get(0).statuses()), first.get(0));
+        // The statuses counted here from the rows themselves, not by the summary's query.
+        Map<String, Long> statuses = new TreeMap<>();
+        TableComparison.rows(batched, MinimumRow.TABLE).values()
+                .forEach(m -> statuses.merge(m.status().name(), 1L, Long::sum));
+        assertEquals(6, statuses.values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(new TableSummary("minima", 6, 6, 0, statuses), first.get(0));
         assertEquals(42, first.get(1).total());
         assertEquals(42, first.get(1).computed());
-        for (Table<?> t : List.of(MinimaTable.INSTANCE, BarriersTable.INSTANCE)) {
+        for (Table<?> t : List.of(MinimumRow.TABLE, BarrierRow.TABLE)) {
             Row r = batched.read(t).selectExpr("count(*)", "count(distinct config_id)").first();
             assertEquals(r.getLong(0), r.getLong(1), t.name() + " has duplicate config ids");
         }
@@ -62,12 +66,12 @@ class SweepJobTest {
 
     @Test
     void midpointLossMatchesProposition53() {
-        Map<String, MinimumRow> minima = TableComparison.rows(batched, MinimaTable.INSTANCE);
-        Map<String, BarrierRow> barriers = TableComparison.rows(batched, BarriersTable.INSTANCE);
+        Map<String, MinimumRow> minima = TableComparison.rows(batched, MinimumRow.TABLE);
+        Map<String, BarrierRow> barriers = TableComparison.rows(batched, BarrierRow.TABLE);
         int checked = 0;
         for (BarrierRow b : barriers.values()) {
             MinimumRow m = minima.get(b.minimumId());
-            assertEquals("OK", b.status());
+            assertEquals(BarrierRow.Status.OK, b.status());
             assertEquals(m.status(), b.minimumStatus());
             if (m.finalLoss() < 1e-20 && b.factor() >= 1.5) {
                 double rel = Math.abs(b.midpointLoss() - b.closedFormMidpointLoss()) / b.closedFormMidpointLoss();
@@ -82,11 +86,11 @@ class SweepJobTest {
 
     @Test
     void enginesReachTheSameMinimum() {
-        Map<String, MinimumRow> minima = TableComparison.rows(batched, MinimaTable.INSTANCE);
+        Map<String, MinimumRow> minima = TableComparison.rows(batched, MinimumRow.TABLE);
         Map<Long, MinimumRow> dense = new TreeMap<>();
         Map<Long, MinimumRow> dl4j = new TreeMap<>();
         for (MinimumRow m : minima.values()) {
-            (m.engine().equals("dense") ? dense : dl4j).put(m.seed(), m);
+            (m.engine().equals("dense") ? dense : dl4j).put(m.provenance().seed(), m);
         }
         for (long seed : dense.keySet()) {
             MinimumRow a = dense.get(seed);
@@ -94,32 +98,49 @@ class SweepJobTest {
             assertEquals(a.status(), b.status(), "seed " + seed);
             double[] wa = flat(a.weights());
             double[] wb = flat(b.weights());
-            double diff = 0;
-            double norm = 0;
-            for (int i = 0; i < wa.length; i++) {
-                diff += (wa[i] - wb[i]) * (wa[i] - wb[i]);
-                norm += wa[i] * wa[i];
-            }
-            assertTrue(Math.sqrt(diff / norm) < 1e-8, "seed " + seed + ": weights differ by " + Math.sqrt(diff / norm));
+            double relative = Math.sqrt(java.util.stream.IntStream.range(0, wa.length)
+                    .mapToDouble(i -> (wa[i] - wb[i]) * (wa[i] - wb[i])).sum() / java.util.Arrays.stream(wa)
+                    .map(x -> x * x).sum());
+            assertTrue(relative < 1e-8, "seed " + seed + ": weights differ by " + relative);
         }
     }
 
     @Test
-    void rerunSkipsWhatIsCommitted() {
-        List<TableSummary> again = new SweepJob(spark, batched, 4).run(spec, configurations);
+    void rerunSkipsWhatIsCommittedAndEachRunLeavesARunsRow() {
+        long before = batched.read(RunRow.TABLE).count();
+        List<TableSummary> again = new SweepJob(spark, batched, 4).run(spec, configurations, "the spec's text");
         assertEquals(0, again.get(0).computed());
         assertEquals(6, again.get(0).skipped());
         assertEquals(0, again.get(1).computed());
         assertEquals(42, again.get(1).skipped());
         assertEquals(42, again.get(1).total());
+        List<RunRow> runs = batched.read(RunRow.TABLE).collectAsList().stream()
+                .map(r -> SparkTables.fromRow(RunRow.TABLE, r)).toList();
+        assertEquals(before + 1, runs.size(), "one row per run");
+        RunRow first = runs.stream().filter(r -> r.computed().get("barriers") == 42).findFirst().orElseThrow();
+        RunRow rerun = runs.stream().filter(r -> r.spec().equals("the spec's text")).findFirst().orElseThrow();
+        for (RunRow r : List.of(first, rerun)) {
+            assertEquals(RunRow.Status.COMPLETED, r.status());
+            assertEquals(Map.of("minima", 6L, "barriers", 42L), r.planned());
+            assertEquals("small", r.sweep());
+            assertEquals(spark.sparkContext().master(), r.master());
+            assertEquals(System.getProperty("os.arch"), r.arch());
+            assertTrue(!r.ended().isBefore(r.started()));
+            assertTrue(r.dl4jVersion().startsWith("1.0.0"), r.dl4jVersion());
+        }
+        assertEquals(Map.of("minima", 6L, "barriers", 42L), first.computed());
+        assertEquals(Map.of("minima", 0L, "barriers", 0L), rerun.computed());
+        assertEquals(Map.of("minima", 6L, "barriers", 42L), rerun.skipped());
+        assertEquals(null, rerun.simd(), "the rerun ran no task");
+        assertEquals(io.symsweep.engine.DenseEngine.vectorized(), first.simd());
     }
 
     @Test
     void tablesDoNotDependOnPartitioning() {
         ResultStore oneBatch = new ResultStore(spark, dir.resolve("one-batch").toString());
         new SweepJob(spark, oneBatch, 1000).run(spec, configurations);
-        assertSameTables(batched, oneBatch, MinimaTable.INSTANCE);
-        assertSameTables(batched, oneBatch, BarriersTable.INSTANCE);
+        assertSameTables(batched, oneBatch, MinimumRow.TABLE);
+        assertSameTables(batched, oneBatch, BarrierRow.TABLE);
     }
 
     /** Equal rows, bitwise, by config id; training time is the one column that may differ. */

@@ -1,0 +1,63 @@
+package io.symsweep.experiment;
+
+import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ExecutionSettings;
+import io.symsweep.sweep.SpecField;
+import io.symsweep.table.MinimumRow;
+import io.symsweep.table.Table;
+import java.util.List;
+
+/**
+ * A two-stage kind whose artefact is a trained minimum: the configuration without its {@code probe} section
+ * identifies the minimum, trained once into {@code minima} ({@link MinimumTraining}) and probed by every configuration
+ * that shares it. {@code rescaling-barrier} and {@code symmetry-curve} differ only in their fields and their probe.
+ */
+abstract class MinimumProbingExperiment extends DeclaredExperiment implements TwoStageExperiment<MinimumRow> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The section of the probe settings: the configuration without it is the minimum's. */
+    static final String PROBE_SECTION = "probe.";
+
+    private final transient SpecField widths;
+    private final transient SpecField samples;
+    private final transient ActivationFields activation;
+
+    MinimumProbingExperiment(String name, List<SpecField> fields, SpecField widths, SpecField samples,
+            ActivationFields activation, Table<?> probeTable) {
+        super(name, fields, List.of(MinimumRow.TABLE, probeTable));
+        this.widths = widths;
+        this.samples = samples;
+        this.activation = activation;
+    }
+
+    @Override
+    public final Table<MinimumRow> artefactTable() {
+        return MinimumRow.TABLE;
+    }
+
+    @Override
+    public final List<Table<?>> probeTables() {
+        return tables().subList(1, tables().size());
+    }
+
+    /** The minimum's configuration: everything but the probe settings. */
+    public final Configuration minimumOf(Configuration c) {
+        return c.project(k -> !k.startsWith(PROBE_SECTION));
+    }
+
+    @Override
+    public final List<Configuration> artefactsOf(Configuration probe) {
+        return List.of(minimumOf(probe));
+    }
+
+    /** The minimum a configuration (or a minimum's configuration) describes. */
+    final MinimumSettings minimum(Configuration c) {
+        return MinimumSettings.parse(c, name(), widths, samples, activation);
+    }
+
+    @Override
+    public final List<MinimumRow> produce(List<Configuration> minima, String sweep, ExecutionSettings execution) {
+        return MinimumTraining.train(minima.stream().map(this::minimum).toList(), sweep, execution);
+    }
+}
