@@ -44,8 +44,18 @@ public final class AlignmentBench {
         return new TrainingSpec(TrainingSpec.Optimizer.ADAM, 1e-3, 0, 64, epochs, 0, TrainingSpec.Schedule.LINEAR, 1);
     }
 
-    /** Median microseconds per sample-step of {@code MultiLayerNetwork.fit} on digit batches of 64. */
-    public static double dl4jMicrosPerSampleStep(int h, DataSplit data, int steps, int repeats) {
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** This thread's CPU time in seconds (the machine is shared: wall time includes other processes' turns). */
+    static double cpuSeconds() {
+        return THREADS.getCurrentThreadCpuTime() * 1e-9;
+    }
+
+    /**
+     * Median microseconds per sample-step of {@code MultiLayerNetwork.fit} on digit batches of 64: {wall, this
+     * thread's CPU time}.
+     */
+    public static double[] dl4jMicrosPerSampleStep(int h, DataSplit data, int steps, int repeats) {
         MlpSpec spec = digits(h);
         MultiLayerNetwork net = Dl4jMlp.network(spec, budget(1), 1_000_000);
         Dl4jMlp.setParameters(net, spec, MlpTrainer.initialParameters(spec, 1, new java.util.SplittableRandom(0)));
@@ -58,15 +68,19 @@ public final class AlignmentBench {
             net.fit(batch);
         }
         double[] us = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
+            double c0 = cpuSeconds();
             for (int i = 0; i < steps; i++) {
                 net.fit(batch);
             }
             us[r] = (System.nanoTime() - t0) * 1e-3 / (steps * 64.0);
+            cpu[r] = (cpuSeconds() - c0) * 1e6 / (steps * 64.0);
         }
         Arrays.sort(us);
-        return us[repeats / 2];
+        Arrays.sort(cpu);
+        return new double[] {us[repeats / 2], cpu[repeats / 2]};
     }
 
     /** The (class, method, repair) rows the bench times and probes on ReLU digits MLPs. */
@@ -91,7 +105,9 @@ public final class AlignmentBench {
         DataSplit data = DataSplit.digits(360, 0);
         Map<String, Object> out = new LinkedHashMap<>();
         for (int h : widths) {
-            out.put("dl4j_us_per_sample_step_h" + h, dl4jMicrosPerSampleStep(h, data, 20, 5));
+            double[] f = dl4jMicrosPerSampleStep(h, data, 20, 5);
+            out.put("dl4j_us_per_sample_step_h" + h, f[0]);
+            out.put("dl4j_cpu_us_per_sample_step_h" + h, f[1]);
         }
         ProbeSettings probe = ProbeSettings.defaults();
         java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
@@ -105,8 +121,12 @@ public final class AlignmentBench {
             boolean barriers = Arrays.stream(barrierWidths).anyMatch(x -> x == h);
             int n = barriers ? seeds : 2;
             List<TrainedModel> models = new ArrayList<>();
+            double c0 = cpuSeconds();
             for (int s = 0; s < n; s++) {
                 models.add(MlpTrainer.train(digits(h), budget(epochs), data, s));
+                if (s == 0) {
+                    out.put("train_cpu_seconds_h" + h, cpuSeconds() - c0);
+                }
             }
             out.put("train_seconds_h" + h, models.get(0).seconds());
             out.put("test_accuracy_h" + h, models.get(0).testAccuracy());
@@ -121,6 +141,11 @@ public final class AlignmentBench {
                         if (i == 0 && j == 1) {
                             out.put("align_seconds_h" + h + "_" + key(m), r.alignSeconds());
                             out.put("pair_seconds_h" + h + "_" + key(m), r.seconds());
+                            double a0 = cpuSeconds();
+                            io.symsweep.align.Aligners.of((SymmetryClass) m[0], (AlignmentMethod) m[1]).align(
+                                    io.symsweep.align.AlignmentProblem.of(digits(h), models.get(i).parameters(),
+                                            models.get(j).parameters(), data.train(), AlignmentSettings.defaults(31L * i + j)));
+                            out.put("align_cpu_seconds_h" + h + "_" + key(m), cpuSeconds() - a0);
                         }
                         b.add(r.testLossBarrier());
                     }

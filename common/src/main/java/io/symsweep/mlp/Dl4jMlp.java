@@ -161,8 +161,17 @@ public final class Dl4jMlp {
     public record LossGradient(double loss, ParameterSet gradient) {
     }
 
+    private static double[] scaled(double[] v, double c) {
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= c;
+        }
+        return v;
+    }
+
     /**
-     * DL4J's score and gradient at {@code p} on {@code batch} (the mean loss over the batch; no regularisation):
+     * DL4J's score and gradient at {@code p} on {@code batch}: the mean loss over the batch (no regularisation) and
+     * its gradient (DL4J's backpropagated gradient of the batch's summed loss, divided by the batch size as DL4J's
+     * updater does):
      * {@code computeGradientAndScore} on {@code net}, which must have been built by {@link #network} for
      * {@code spec} without a training spec.
      */
@@ -172,12 +181,15 @@ public final class Dl4jMlp {
         net.setLabels(batch.getLabels());
         net.computeGradientAndScore();
         Gradient g = net.gradient();
+        // computeGradientAndScore leaves the gradient of the batch's sum; the updater divides it by the batch size
+        double perSample = 1.0 / batch.numExamples();
         LinkedHashMap<String, Tensor> m = new LinkedHashMap<>();
         for (int l = 1; l <= spec.layers(); l++) {
-            double[] gw = g.getGradientFor((l - 1) + "_W").transpose().dup('c').data().asDouble();
+            double[] gw = scaled(g.getGradientFor((l - 1) + "_W").transpose().dup('c').data().asDouble(), perSample);
             m.put(MlpSpec.weightName(l), Tensor.matrix(spec.width(l), spec.width(l - 1), gw));
             if (spec.bias()) {
-                m.put(MlpSpec.biasName(l), Tensor.vector(g.getGradientFor((l - 1) + "_b").dup('c').data().asDouble()));
+                m.put(MlpSpec.biasName(l), Tensor.vector(scaled(g.getGradientFor((l - 1) + "_b").dup('c').data()
+                        .asDouble(), perSample)));
             }
         }
         return new LossGradient(net.score(), new ParameterSet(m));
