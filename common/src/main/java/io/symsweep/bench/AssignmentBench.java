@@ -23,25 +23,43 @@ public final class AssignmentBench {
     private AssignmentBench() {
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     /** Median ms of {@link LinearAssignment#minimise} at size {@code n}. */
     public static double solverMs(int n, int repeats, long seed) {
+        return solverTimes(n, repeats, seed)[0];
+    }
+
+    /** {median wall ms, median ms of this thread's CPU time} of {@link LinearAssignment#minimise} at size {@code n}. */
+    public static double[] solverTimes(int n, int repeats, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] ms = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             double[][] c = uniform(n, rng);
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             LinearAssignment.minimise(c);
             ms[r] = (System.nanoTime() - t0) * 1e-6;
+            cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) * 1e-6;
         }
-        return median(ms);
+        return new double[] {median(ms), median(cpu)};
     }
 
     /** Median ms of JGraphT's Kuhn-Munkres at size {@code n}, building its graph included. */
     public static double jgraphtMs(int n, int repeats, long seed) {
+        return jgraphtTimes(n, repeats, seed)[0];
+    }
+
+    /** {median wall ms, median CPU ms} of JGraphT's Kuhn-Munkres at size {@code n}. */
+    public static double[] jgraphtTimes(int n, int repeats, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] ms = new double[repeats];
+        double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
             double[][] c = uniform(n, rng);
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             Graph<Integer, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
             Set<Integer> left = new HashSet<>();
@@ -59,8 +77,9 @@ public final class AssignmentBench {
             }
             new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(g, left, right).getMatching();
             ms[r] = (System.nanoTime() - t0) * 1e-6;
+            cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) * 1e-6;
         }
-        return median(ms);
+        return new double[] {median(ms), median(cpu)};
     }
 
     static double[][] uniform(int n, SplittableRandom rng) {
@@ -86,13 +105,25 @@ public final class AssignmentBench {
         }
         jgraphtMs(128, 2, 99);
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("assignment_ms_n128", solverMs(128, repeats, 1));
-        m.put("assignment_ms_n512", solverMs(512, repeats, 2));
-        m.put("assignment_ms_n1024", solverMs(1024, Math.max(3, repeats / 2), 3));
-        m.put("jgrapht_assignment_ms_n128", jgraphtMs(128, jgraphtRepeats, 1));
-        m.put("jgrapht_assignment_ms_n512", jgraphtMs(512, jgraphtRepeats, 2));
-        m.put("jgrapht_over_solver_n128", m.get("jgrapht_assignment_ms_n128") / m.get("assignment_ms_n128"));
-        m.put("jgrapht_over_solver_n512", m.get("jgrapht_assignment_ms_n512") / m.get("assignment_ms_n512"));
+        double[] s128 = solverTimes(128, repeats, 1);
+        double[] s512 = solverTimes(512, repeats, 2);
+        double[] s1024 = solverTimes(1024, Math.max(3, repeats / 2), 3);
+        double[] j128 = jgraphtTimes(128, jgraphtRepeats, 1);
+        double[] j512 = jgraphtTimes(512, jgraphtRepeats, 2);
+        m.put("assignment_ms_n128", s128[0]);
+        m.put("assignment_ms_n512", s512[0]);
+        m.put("assignment_ms_n1024", s1024[0]);
+        m.put("jgrapht_assignment_ms_n128", j128[0]);
+        m.put("jgrapht_assignment_ms_n512", j512[0]);
+        m.put("jgrapht_over_solver_n128", j128[0] / s128[0]);
+        m.put("jgrapht_over_solver_n512", j512[0] / s512[0]);
+        // the same in this thread's CPU time: on a shared machine the wall figures include other processes' turns
+        m.put("assignment_cpu_ms_n128", s128[1]);
+        m.put("assignment_cpu_ms_n512", s512[1]);
+        m.put("assignment_cpu_ms_n1024", s1024[1]);
+        m.put("jgrapht_assignment_cpu_ms_n128", j128[1]);
+        m.put("jgrapht_assignment_cpu_ms_n512", j512[1]);
+        m.put("jgrapht_over_solver_cpu_n512", j512[1] / s512[1]);
         return m;
     }
 
