@@ -26,9 +26,13 @@ public record AlignmentSettings(int restarts, int maxSweeps, int activationSampl
         }
     }
 
-    /** 3 starts, 100 sweeps, 2048 samples, 200 learned steps at 1e-3 in batches of 128. */
+    /**
+     * 3 starts, 100 sweeps, 2048 samples, 200 learned steps at 1e-2 in batches of 128. The learned rate: on a pair
+     * of digits MLPs 64-32-32-10, Adam at 1e-3 never moved the projection off weight matching's in 1000 steps;
+     * 1e-2 for 200 steps lowered the test-loss barrier from 0.37 to 0.13 (1000 steps: 0.23).
+     */
     public static AlignmentSettings defaults(long seed) {
-        return new AlignmentSettings(3, 100, 2048, 200, 1e-3, 128, seed);
+        return new AlignmentSettings(3, 100, 2048, 200, 1e-2, 128, seed);
     }
 
     public AlignmentSettings withSeed(long s) {

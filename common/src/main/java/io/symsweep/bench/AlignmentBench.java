@@ -101,9 +101,19 @@ public final class AlignmentBench {
                 + ((Boolean) m[2] ? "+repair" : "");
     }
 
+    /** The figures so far; each is also printed to stderr as it is measured, so a long run's partial results survive. */
+    @SuppressWarnings("serial")
+    static final class Figures extends LinkedHashMap<String, Object> {
+        @Override
+        public Object put(String k, Object v) {
+            System.err.println("  \"" + k + "\": " + format(v));
+            return super.put(k, v);
+        }
+    }
+
     public static Map<String, Object> run(int[] widths, int[] barrierWidths, int seeds, int epochs) {
         DataSplit data = DataSplit.digits(360, 0);
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> out = new Figures();
         for (int h : widths) {
             double[] f = dl4jMicrosPerSampleStep(h, data, 20, 5);
             out.put("dl4j_us_per_sample_step_h" + h, f[0]);
