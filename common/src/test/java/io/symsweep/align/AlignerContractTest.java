@@ -83,10 +83,17 @@ class AlignerContractTest {
             ParameterSet target = decl.apply(base, planted);   // A: the planted copy (wider for semi-permutations)
             MlpSpec targetSpec = specB.shapeOf(target);
             Alignment rec;
+            // Activations cannot tell apart units that are constant on the training sample (dead ReLUs): any map of
+            // them keeps the function. Activation methods are checked on the other units, and B' = A only without any.
+            // (the columns of a found map are the moved model's units: B's plain copy for semi-permutations, the
+            // planted copy otherwise)
+            Map<String, boolean[]> constant = !activationBased(aligner) ? Map.of()
+                    : constantUnits(specB, c == SymmetryClass.SEMI_PERMUTATION ? base : target, train);
+            boolean anyConstant = constant.values().stream().anyMatch(AlignerContractTest::any);
             if (c == SymmetryClass.SEMI_PERMUTATION) {
                 rec = aligner.align(new AlignmentProblem(targetSpec, target, specB, base, train, settings(seed)));
-                assertRecovered(c, planted, rec.transforms(), what, false);
-                assertTrue(target.distance(rec.aligned()) <= 1e-8 * norm(target), what + ": B' != A");
+                assertRecovered(c, planted, rec.transforms(), what, false, constant);
+                assertTrue(anyConstant || target.distance(rec.aligned()) <= 1e-8 * norm(target), what + ": B' != A");
             } else if (c != SymmetryClass.NONE) {
                 // B = T0 . A, so aligning B to A must find T0^-1. The straight-through estimator minimises the loss
                 // at the interpolated point, not the distance: at a random (untrained) A that loss has a non-zero
@@ -97,9 +104,10 @@ class AlignerContractTest {
                         ? settings(seed).withLearnedSteps(0) : settings(seed);
                 rec = aligner.align(AlignmentProblem.of(specB, base, target, train, s));
                 assertEquals(AlignmentStatus.OK, rec.status(), what + ": " + rec.detail());
-                assertRecovered(c, planted, rec.transforms(), what, true);
+                assertRecovered(c, planted, rec.transforms(), what, true, constant);
                 double d = base.distance(rec.aligned());
-                assertTrue(d <= 1e-8 * norm(base), what + ": ||A - B'|| = " + d + " after recovering a plant");
+                assertTrue(anyConstant || d <= 1e-8 * norm(base), what + ": ||A - B'|| = " + d
+                        + " after recovering a plant");
             }
 
             // 3. A aligned to itself: the identity
@@ -143,10 +151,16 @@ class AlignerContractTest {
      * A = S0 . B): permutations entry for entry, real entries to 1e-8 relative to the largest.
      */
     static void assertRecovered(SymmetryClass c, Map<String, UnitTransform> planted, Map<String, UnitTransform> found,
-            String what, boolean inverse) {
+            String what, boolean inverse, Map<String, boolean[]> constant) {
         for (Map.Entry<String, UnitTransform> e : planted.entrySet()) {
             double[][] expected = inverse ? e.getValue().backward() : e.getValue().forward();
             double[][] got = found.get(e.getKey()).forward();
+            boolean[] skip = constant.get(e.getKey());
+            if (skip != null && any(skip)) {
+                // compare only the columns of units that are not constant on the data (B's units: the columns)
+                expected = withoutColumns(expected, skip);
+                got = withoutColumns(got, skip);
+            }
             if (c == SymmetryClass.PERMUTATION) {
                 for (int i = 0; i < expected.length; i++) {
                     assertArrayEquals(expected[i], got[i], 0.0, what + ": site " + e.getKey() + " row " + i);
@@ -171,20 +185,74 @@ class AlignerContractTest {
         }
     }
 
+    static boolean activationBased(Aligner a) {
+        return a.method() == AlignmentMethod.ACTIVATION_MATCHING || a.method() == AlignmentMethod.ACTIVATION_INNER_PRODUCT;
+    }
+
+    static boolean any(boolean[] v) {
+        for (boolean b : v) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Per hidden site, the units of {@code p} whose activation is the same on every training input. */
+    static Map<String, boolean[]> constantUnits(MlpSpec spec, ParameterSet p, SupervisedData train) {
+        io.symsweep.mlp.MlpForward.Trace t = io.symsweep.mlp.MlpForward.trace(spec, p, train.featuresRowMajor(),
+                train.size());
+        Map<String, boolean[]> out = new java.util.LinkedHashMap<>();
+        for (int l = 1; l < spec.layers(); l++) {
+            int h = spec.width(l);
+            double[] a = t.post(l);
+            boolean[] c = new boolean[h];
+            for (int i = 0; i < h; i++) {
+                c[i] = true;
+                for (int r = 1; r < train.size() && c[i]; r++) {
+                    c[i] = a[r * h + i] == a[i];
+                }
+            }
+            out.put(MlpSymmetries.siteName(l), c);
+        }
+        return out;
+    }
+
+    /** {@code m} without the columns marked in {@code skip}. */
+    static double[][] withoutColumns(double[][] m, boolean[] skip) {
+        int keep = 0;
+        for (boolean b : skip) {
+            keep += b ? 0 : 1;
+        }
+        double[][] out = new double[m.length][keep];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0, k = 0; j < skip.length; j++) {
+                if (!skip[j]) {
+                    out[i][k++] = m[i][j];
+                }
+            }
+        }
+        return out;
+    }
+
     /** The transform is a member of its class, checked from its matrices. */
     static void assertInClass(SymmetryClass c, UnitTransform t, String what) {
         double[][] f = t.forward();
         double[][] b = t.backward();
         int m = f.length;
         int n = f[0].length;
-        // B F = I always
+        // B F = I always; an inverse computed in float64 is accurate to about 1e-16 cond(F) (GL maps fitted
+        // between independent networks reach cond 1e6 and more)
+        double tol = c == SymmetryClass.INVERTIBLE
+                ? Math.max(1e-9, 1e-15 / InvertibleLeastSquares.reciprocalCondition(new org.ejml.data.DMatrixRMaj(f)))
+                : 1e-9;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
                 for (int k = 0; k < m; k++) {
                     s += b[i][k] * f[k][j];
                 }
-                assertEquals(i == j ? 1.0 : 0.0, s, 1e-9, what + ": backward is not a left inverse");
+                assertEquals(i == j ? 1.0 : 0.0, s, tol, what + ": backward is not a left inverse");
             }
         }
         switch (c) {
