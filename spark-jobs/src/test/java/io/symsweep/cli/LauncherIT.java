@@ -80,7 +80,7 @@ class LauncherIT {
         Run bad = run(cwd, Map.of(), symsweep(), "sql", "--results", results.toString(), "SELECT * FORM minima");
         assertEquals(2, bad.code());
         assertEquals(List.of("symsweep: query: [PARSE_SYNTAX_ERROR] Syntax error at or near 'minima': extra input "
-                + "'minima'. SQLSTATE: 42601 (line 1, pos 14) (views: barriers, minima)"), bad.err());
+                + "'minima'. SQLSTATE: 42601 (line 1, pos 14) (views: barriers, minima, runs)"), bad.err());
         try (Stream<Path> left = Files.list(cwd)) {
             assertEquals(List.of(), left.toList(), "no spark-warehouse/, metastore_db/ or derby.log");
         }
@@ -104,8 +104,8 @@ class LauncherIT {
             }
         }
         assertEquals(List.of(), info, "no INFO lines, no incubator warning");
-        assertTrue(r.err().stream().anyMatch(l -> l.startsWith("cli: train minima: 3/3 (100%)")), String.join("\n", r.err()));
-        assertTrue(r.err().stream().anyMatch(l -> l.startsWith("cli: probe barriers: 21/21 (100%)")), String.join("\n", r.err()));
+        assertTrue(r.err().stream().anyMatch(l -> l.startsWith("cli: minima: 3/3 (100%)")), String.join("\n", r.err()));
+        assertTrue(r.err().stream().anyMatch(l -> l.startsWith("cli: barriers: 21/21 (100%)")), String.join("\n", r.err()));
         assertTrue(r.out().contains("barriers       21 rows  (21 computed now, 0 already there)  status: OK 21"), r.out());
         assertFalse(r.err().stream().anyMatch(l -> l.contains(" ERROR ")), String.join("\n", r.err()));
     }

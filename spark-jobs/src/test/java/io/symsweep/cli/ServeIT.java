@@ -69,10 +69,10 @@ class ServeIT {
         assertTrue(c.output().contains("session: org.apache.spark.sql.connect.SparkSession"), c.output());
 
         Client tables = client("sc://127.0.0.1:" + port, "SHOW TABLES");
-        assertEquals("namespace,tableName,isTemporary\ndefault,barriers,false\ndefault,minima,false\n", tables.rows());
+        assertEquals("namespace,tableName,isTemporary\ndefault,barriers,false\ndefault,minima,false\ndefault,runs,false\n", tables.rows());
         Client doc = client("sc://127.0.0.1:" + port, "DESCRIBE minima");
         assertTrue(doc.rows().startsWith("col_name,data_type,comment\n"
-                + "config_id,string,id of the minimum's configuration (hash of its canonical form)\n"), doc.rows());
+                + "config_id,string,id of the row's configuration: the first 64 bits of the SHA-256 of config, in hex\n"), doc.rows());
 
         long pid = server.pid();
         assertTrue(ProcessHandle.of(pid).orElseThrow().destroy(), "SIGTERM to " + pid);
