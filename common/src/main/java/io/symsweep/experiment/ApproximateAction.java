@@ -10,6 +10,7 @@ import io.symsweep.sweep.Check;
 import io.symsweep.sweep.ConfigIds;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.ExecutionSettings;
+import io.symsweep.sweep.KeyDependencies;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.symmetry.ApproximateGeneralLinearAction;
@@ -116,6 +117,15 @@ public final class ApproximateAction extends DeclaredExperiment implements Indep
             c = c.with(MAGNITUDE, null);
         }
         return c;
+    }
+
+    /** Normalisation reads the activation and the group element; validation has one rule, on the dimensions. */
+    @Override
+    public java.util.Optional<KeyDependencies> dependencies() {
+        List<SpecField> normalized = new ArrayList<>(ACTIVATION.fields());
+        normalized.addAll(List.of(GROUP_ELEMENT, MAGNITUDE));
+        return java.util.Optional.of(KeyDependencies.of(normalized, List.of(List.of(DIMENSIONS_MIN,
+                DIMENSIONS_MAX))));
     }
 
     @Override

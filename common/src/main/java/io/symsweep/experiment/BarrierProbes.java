@@ -53,45 +53,49 @@ final class BarrierProbes {
             return List.of();
         }
         BarrierRow[] rows = new BarrierRow[cs.size()];
-        MinimumSettings settings = RescalingBarrier.minimumSettings(cs.get(0));
+        RescalingBarrier kind = new RescalingBarrier();
+        // Every probe must name this minimum: the first by id, the others by having its minimum's values (cheaper
+        // than hashing each, and the same test since the id is a function of the values).
+        Configuration minimumConfig = kind.minimumOf(cs.get(0));
+        if (!minimumConfig.id().equals(minimum.provenance().configId())) {
+            throw new IllegalArgumentException("configuration " + cs.get(0).id() + " does not probe minimum "
+                    + minimum.provenance().configId());
+        }
+        MinimumSettings settings = RescalingBarrier.minimumSettings(minimumConfig);
         MlpArchitecture arch = settings.architecture();
         MlpParameters w = new MlpParameters(arch, minimum.weights());
         boolean diverged = minimum.status() == TrainingStatus.DIVERGED || !w.isFinite();
-        Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        RescalingBarrier kind = new RescalingBarrier();
+        BarrierSettings[] probes = new BarrierSettings[cs.size()];
+        // The probes that interpolate to the rescaled copy as it is, per alpha grid (the engine is the minimum's).
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < cs.size(); i++) {
             Configuration c = cs.get(i);
-            if (!kind.minimumOf(c).id().equals(minimum.provenance().configId())) {
+            if (i > 0 && !kind.minimumOf(c).values().equals(minimumConfig.values())) {
                 throw new IllegalArgumentException("configuration " + c.id() + " does not probe minimum "
                         + minimum.provenance().configId());
             }
             BarrierSettings s = BarrierSettings.parse(c);
+            probes[i] = s;
             if (diverged) {
                 rows[i] = divergedRow(c, s, minimum, sweep, arch);
             } else if (s.permutation() == BarrierSettings.Permutation.BEST) {
-                rows[i] = bestPermutationRow(c, s, minimum, sweep, w);
+                rows[i] = bestPermutationRow(c, s, minimum, sweep, w, settings);
             } else {
-                // In a sweep all probes of a minimum share its engine; the alpha grid may differ.
-                groups.computeIfAbsent(RescalingBarrier.minimumSettings(c).engine().name() + "/" + s.alphaPoints(),
-                        k -> new ArrayList<>()).add(i);
+                groups.computeIfAbsent(s.alphaPoints(), k -> new ArrayList<>()).add(i);
             }
         }
-        for (List<Integer> group : groups.values()) {
-            Configuration first = cs.get(group.get(0));
-            MinimumSettings m = RescalingBarrier.minimumSettings(first);
-            double[] alphas = AlphaGrid.uniform(BarrierSettings.parse(first).alphaPoints());
-            List<MlpParameters> ends = new ArrayList<>();
-            for (int i : group) {
-                BarrierSettings s = BarrierSettings.parse(cs.get(i));
-                ends.add(RescalingAction.on(arch, s.rescaledLayer()).act(s.factor(), w));
+        for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
+            double[] alphas = AlphaGrid.uniform(group.getKey());
+            List<MlpParameters> ends = new ArrayList<>(group.getValue().size());
+            for (int i : group.getValue()) {
+                ends.add(RescalingAction.on(arch, probes[i].rescaledLayer()).act(probes[i].factor(), w));
             }
-            double[][] losses = m.engine().lineLosses(w, ends, alphas, m.data(), execution.batchSize());
-            for (int j = 0; j < group.size(); j++) {
-                Configuration c = cs.get(group.get(j));
-                BarrierSettings s = BarrierSettings.parse(c);
+            double[][] losses = settings.engine().lineLosses(w, ends, alphas, settings.data(), execution.batchSize());
+            for (int j = 0; j < group.getValue().size(); j++) {
+                int i = group.getValue().get(j);
                 BarrierCurve curve = LinearInterpolationProbe.curve(alphas, losses[j]);
-                rows[group.get(j)] = row(c, s, minimum, sweep, w, ends.get(j), curve, curve, SEARCH_NONE, 1,
-                        Permutation.identity(arch.width(s.rescaledLayer())));
+                rows[i] = row(cs.get(i), probes[i], minimum, sweep, w, ends.get(j), curve, curve, SEARCH_NONE, 1,
+                        Permutation.identity(arch.width(probes[i].rescaledLayer())));
             }
         }
         return List.of(rows);
@@ -99,10 +103,9 @@ final class BarrierProbes {
 
     /** Proposition 5.4: the lowest barrier over permutations of the rescaled layer's units. */
     private static BarrierRow bestPermutationRow(Configuration c, BarrierSettings s, MinimumRow minimum, String sweep,
-            MlpParameters w) {
+            MlpParameters w, MinimumSettings m) {
         MlpArchitecture arch = w.architecture();
         double[] alphas = AlphaGrid.uniform(s.alphaPoints());
-        MinimumSettings m = RescalingBarrier.minimumSettings(c);
         RegressionData data = m.data();
         Engine engine = m.engine();
         ToDoubleFunction<MlpParameters> loss = p -> engine.loss(p, data);

@@ -4,6 +4,7 @@ import io.symsweep.experiment.IndependentExperiment.TableRows;
 import io.symsweep.sweep.Check;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.ExecutionSettings;
+import io.symsweep.sweep.KeyDependencies;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.sweep.SpecValues;
@@ -11,6 +12,7 @@ import io.symsweep.table.ComponentRow;
 import io.symsweep.table.ComponentSampleRow;
 import io.symsweep.table.Provenance;
 import io.symsweep.topology.ComponentSurvey;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +138,20 @@ public final class Components extends DeclaredExperiment implements IndependentE
 
     private static Configuration fill(Configuration c, SpecField field, Object value) {
         return c.has(field) ? c : c.with(field, value);
+    }
+
+    /**
+     * Normalisation reads the type, the layers, width and eps, and the fields each type defaults; validation is one
+     * rule over those and {@code sampling.up_to_permutation}.
+     */
+    @Override
+    public java.util.Optional<KeyDependencies> dependencies() {
+        List<SpecField> normalized = new ArrayList<>(List.of(TYPE, LAYERS, WIDTH, EPS));
+        normalized.addAll(LINEAR_DEFAULTS.keySet());
+        normalized.addAll(RESIDUAL_DEFAULTS.keySet());
+        List<SpecField> rule = new ArrayList<>(normalized);
+        rule.add(UP_TO_PERMUTATION);
+        return java.util.Optional.of(KeyDependencies.of(normalized, List.of(rule)));
     }
 
     @Override

@@ -41,9 +41,19 @@ abstract class MinimumProbingExperiment extends DeclaredExperiment implements Tw
         return tables().subList(1, tables().size());
     }
 
+    /** The keys of a minimum's configuration: all but the probe settings. */
+    private static boolean minimumKey(String key) {
+        return !key.startsWith(PROBE_SECTION);
+    }
+
     /** The minimum's configuration: everything but the probe settings. */
     public final Configuration minimumOf(Configuration c) {
-        return c.project(k -> !k.startsWith(PROBE_SECTION));
+        return c.project(MinimumProbingExperiment::minimumKey);
+    }
+
+    @Override
+    public final java.util.Optional<java.util.function.Predicate<String>> artefactProjection() {
+        return java.util.Optional.of(MinimumProbingExperiment::minimumKey);
     }
 
     @Override

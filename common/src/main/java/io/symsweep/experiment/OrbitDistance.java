@@ -69,6 +69,12 @@ public final class OrbitDistance extends DeclaredExperiment implements Independe
         super(NAME, FIELDS, List.of(OrbitRow.TABLE));
     }
 
+    /** Nothing is normalised and there is no cross-field rule. */
+    @Override
+    public java.util.Optional<io.symsweep.sweep.KeyDependencies> dependencies() {
+        return java.util.Optional.of(new io.symsweep.sweep.KeyDependencies(java.util.Set.of(), List.of()));
+    }
+
     /** {@code W_1} and {@code W_2}, i.i.d. N(0, 1), from the seed and {@code n} only ({@code W_1} first, row-major). */
     public static DMatrixRMaj[] factors(Settings s) {
         int n = s.n();

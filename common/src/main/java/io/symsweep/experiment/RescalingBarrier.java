@@ -4,6 +4,7 @@ import io.symsweep.experiment.IndependentExperiment.TableRows;
 import io.symsweep.sweep.Check;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.ExecutionSettings;
+import io.symsweep.sweep.KeyDependencies;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.sweep.SpecValues;
@@ -90,6 +91,18 @@ public final class RescalingBarrier extends MinimumProbingExperiment {
             c = c.with(PERMUTATION, null);
         }
         return c;
+    }
+
+    /**
+     * Normalisation reads the activation, slope, widths, rescaled layer and permutation; validation has two rules:
+     * the rescaled layer against the widths, the factor against the factor range.
+     */
+    @Override
+    public java.util.Optional<KeyDependencies> dependencies() {
+        List<SpecField> normalized = new ArrayList<>(ACTIVATION.fields());
+        normalized.addAll(List.of(WIDTHS, RESCALED_LAYER, PERMUTATION));
+        return java.util.Optional.of(KeyDependencies.of(normalized, List.of(List.of(WIDTHS, RESCALED_LAYER),
+                List.of(FACTORS, FACTOR_RANGE))));
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.symsweep.sweep.Check;
 import io.symsweep.sweep.ConfigIds;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.ExecutionSettings;
+import io.symsweep.sweep.KeyDependencies;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.symmetry.ApproximateGeneralLinearAction;
 import io.symsweep.table.CurveRow;
@@ -113,6 +114,12 @@ public final class SymmetryCurveExperiment extends MinimumProbingExperiment {
     @Override
     public Configuration normalize(Configuration c) {
         return ACTIVATION.normalize(c);
+    }
+
+    /** Normalisation reads the activation and slope; there is no cross-field rule. */
+    @Override
+    public java.util.Optional<KeyDependencies> dependencies() {
+        return java.util.Optional.of(KeyDependencies.of(ACTIVATION.fields(), List.of()));
     }
 
     @Override

@@ -53,6 +53,16 @@ public interface TwoStageExperiment<A> extends Experiment {
     /** The artefact configurations {@code probe} needs, in the order {@link #probe} receives their rows. */
     List<Configuration> artefactsOf(Configuration probe);
 
+    /**
+     * When every probe needs one artefact whose configuration is the probe's own restricted to some keys: the keys kept
+     * ({@code artefactsOf(p)} is then always {@code List.of(p.project(keep))}). The adapter names and counts such
+     * artefacts from a sweep's axes ({@code ConfigurationSpace.projection}) instead of calling {@link #artefactsOf} per
+     * probe. Empty: {@link #artefactsOf} is the only description.
+     */
+    default java.util.Optional<java.util.function.Predicate<String>> artefactProjection() {
+        return java.util.Optional.empty();
+    }
+
     /** Stage 1: the artefacts of {@code artefacts}, one row each, in order. */
     List<A> produce(List<Configuration> artefacts, String sweep, ExecutionSettings execution);
 

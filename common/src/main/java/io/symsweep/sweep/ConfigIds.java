@@ -32,6 +32,31 @@ public final class ConfigIds {
         return s;
     }
 
+    /** Ids from one reused SHA-256 digest, for a thread that hashes many canonical forms (not thread-safe). */
+    public static final class Hasher {
+
+        private final MessageDigest sha = digest();
+
+        /** {@link ConfigIds#id} of {@code canonicalForm}. */
+        public String id(String canonicalForm) {
+            return HexFormat.of().formatHex(sha.digest(canonicalForm.getBytes(StandardCharsets.UTF_8)), 0,
+                    ID_HEX_DIGITS / 2);
+        }
+    }
+
+    /** A new {@link Hasher}. */
+    public static Hasher hasher() {
+        return new Hasher();
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
     private static byte[] sha256(String s) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));

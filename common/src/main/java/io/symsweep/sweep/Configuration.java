@@ -19,21 +19,58 @@ import java.util.function.Predicate;
  * so equal experiments have equal ids whatever sweep or file they came from (the sweep's name is not part
  * of it).
  *
- * @param kind   the experiment kind's name
- * @param values config key to value: {@link Long}, {@link Double}, {@link String}, {@link Boolean} or
- *               {@code List<Long>}
+ * <p>A value: equal when kind and values are equal. Not a record only because it keeps its canonical form and id
+ * once computed (a probe row needs both, and computing them was most of a probe's cost on the executors); a
+ * configuration made by {@link ConfigurationSpace} carries them from the start.
  */
-public record Configuration(String kind, SortedMap<String, Object> values) implements Serializable {
+public final class Configuration implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public Configuration {
-        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
+    private final String kind;
+    private final SortedMap<String, Object> values;
+    private transient volatile String canonicalForm;
+    private transient volatile String id;
+
+    /**
+     * @param kind   the experiment kind's name
+     * @param values config key to value: {@link Long}, {@link Double}, {@link String}, {@link Boolean} or
+     *               {@code List<Long>}
+     */
+    public Configuration(String kind, SortedMap<String, Object> values) {
+        this(kind, Collections.unmodifiableSortedMap(new TreeMap<>(values)), null, null);
+    }
+
+    /** A configuration whose values map is already an unmodifiable copy, and whose form and id may be known. */
+    Configuration(String kind, SortedMap<String, Object> ownedValues, String canonicalForm, String id) {
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        this.values = ownedValues;
+        this.canonicalForm = canonicalForm;
+        this.id = id;
+    }
+
+    /** The experiment kind's name. */
+    public String kind() {
+        return kind;
+    }
+
+    /** Config key to value, sorted by key, unmodifiable. */
+    public SortedMap<String, Object> values() {
+        return values;
     }
 
     /** {@code {"architecture.widths":[8,16,4],"kind":"rescaling-barrier",...}}: keys sorted, kind included. */
     public String canonicalForm() {
+        String form = canonicalForm;
+        if (form == null) {
+            form = canonicalForm(kind, values);
+            canonicalForm = form;
+        }
+        return form;
+    }
+
+    static String canonicalForm(String kind, SortedMap<String, Object> values) {
         TreeMap<String, Object> all = new TreeMap<>(values);
         all.put("kind", kind);
         StringBuilder b = new StringBuilder("{");
@@ -46,6 +83,13 @@ public record Configuration(String kind, SortedMap<String, Object> values) imple
             appendJson(b, e.getValue());
         }
         return b.append('}').toString();
+    }
+
+    /** The JSON text of a key or value as the canonical form writes it. */
+    static String json(Object v) {
+        StringBuilder b = new StringBuilder();
+        appendJson(b, v);
+        return b.toString();
     }
 
     private static void appendJson(StringBuilder b, Object v) {
@@ -67,7 +111,12 @@ public record Configuration(String kind, SortedMap<String, Object> values) imple
 
     /** The stable id: the hash of {@link #canonicalForm()}. */
     public String id() {
-        return ConfigIds.id(canonicalForm());
+        String i = id;
+        if (i == null) {
+            i = ConfigIds.id(canonicalForm());
+            id = i;
+        }
+        return i;
     }
 
     /** The configuration restricted to the keys {@code keep} accepts. */
@@ -215,6 +264,16 @@ public record Configuration(String kind, SortedMap<String, Object> values) imple
                 yield List.copyOf(l);
             }
         };
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Configuration c && kind.equals(c.kind) && values.equals(c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * kind.hashCode() + values.hashCode();
     }
 
     @Override

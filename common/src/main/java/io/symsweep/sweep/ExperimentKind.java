@@ -28,4 +28,13 @@ public interface ExperimentKind extends Serializable {
     /** Checks that involve several fields; throws {@link SpecException} naming the field at fault. */
     default void validate(Configuration c) {
     }
+
+    /**
+     * The keys {@link #normalize} and {@link #validate} read, when the kind declares them: then a sweep is counted and
+     * checked from its axes and expanded by index with no call to either per configuration. Empty: unknown, so every
+     * configuration is normalised and validated where it is expanded, and duplicates are merged by id.
+     */
+    default java.util.Optional<KeyDependencies> dependencies() {
+        return java.util.Optional.empty();
+    }
 }

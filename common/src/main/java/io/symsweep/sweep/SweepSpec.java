@@ -1,10 +1,8 @@
 package io.symsweep.sweep;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A validated sweep: its name, its kind, and for every field the list of values it takes. The
@@ -18,8 +16,14 @@ import java.util.TreeMap;
 public record SweepSpec(String name, ExperimentKind kind, Map<String, List<Object>> axes,
         ExecutionSettings execution) {
 
-    /** At most this many configurations in one sweep. */
-    public static final long MAX_CONFIGURATIONS = 10_000_000L;
+    /**
+     * At most this many points in one sweep's cross product. Nothing holds a sweep in memory (it is addressed by index,
+     * {@link ConfigurationSpace}); the bound is the ids': 64-bit, so among n configurations two share an id with
+     * probability about {@code n^2 / 2^65}: 3e-6 at 10^7, 3% at 10^9 (and a shared id is one configuration lost).
+     */
+    public static final long MAX_CONFIGURATIONS = 1_000_000_000L;
+    /** At most this many configurations in the list {@link #configurations()} returns. */
+    public static final long MAX_IN_MEMORY = 10_000_000L;
 
     public SweepSpec {
         axes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(axes));
@@ -45,10 +49,11 @@ public record SweepSpec(String name, ExperimentKind kind, Map<String, List<Objec
     }
 
     /**
-     * Every configuration, normalised and validated, in cross-product order (the last axis fastest),
-     * with duplicates (equal ids, e.g. a factor listed twice) merged.
+     * The configurations addressed by index (the de-duplicated axes in mixed radix), after checking the sweep's size
+     * against {@link #MAX_CONFIGURATIONS}. Building it normalises each combination of the axes the kind's
+     * normalisation reads, once; hold on to it.
      */
-    public List<Configuration> configurations() {
+    public ConfigurationSpace space() {
         long size;
         try {
             size = crossProductSize();
@@ -59,25 +64,21 @@ public record SweepSpec(String name, ExperimentKind kind, Map<String, List<Objec
             throw new SpecException("", "the sweep expands to " + size + " configurations; at most "
                     + MAX_CONFIGURATIONS + " are allowed");
         }
-        List<String> keys = new ArrayList<>(axes.keySet());
-        List<List<Object>> values = new ArrayList<>(axes.values());
-        int[] index = new int[keys.size()];
-        Map<String, Configuration> unique = new LinkedHashMap<>();
-        for (long n = 0; n < size; n++) {
-            TreeMap<String, Object> m = new TreeMap<>();
-            for (int k = 0; k < keys.size(); k++) {
-                m.put(keys.get(k), values.get(k).get(index[k]));
-            }
-            Configuration c = kind.normalize(new Configuration(kind.name(), m));
-            kind.validate(c);
-            unique.putIfAbsent(c.id(), c);
-            for (int k = keys.size() - 1; k >= 0; k--) {
-                if (++index[k] < values.get(k).size()) {
-                    break;
-                }
-                index[k] = 0;
-            }
+        return new ConfigurationSpace(kind, axes);
+    }
+
+    /**
+     * Every configuration, normalised and validated, in cross-product order (the last axis fastest),
+     * with duplicates (equal ids, e.g. a factor listed twice) merged: for sweeps of at most
+     * {@link #MAX_IN_MEMORY} points (tests, small tools); a sweep runs from {@link #space()}.
+     */
+    public List<Configuration> configurations() {
+        ConfigurationSpace space = space();
+        if (space.size() > MAX_IN_MEMORY) {
+            throw new IllegalStateException("a sweep of " + space.size() + " points is not listed in memory; use "
+                    + "space()");
         }
-        return List.copyOf(unique.values());
+        space.check();
+        return space.first(Long.MAX_VALUE);
     }
 }

@@ -6,7 +6,6 @@ import io.symsweep.spark.ResultStore;
 import io.symsweep.spark.Sessions;
 import io.symsweep.spark.SweepJob;
 import io.symsweep.spark.TableSummary;
-import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,9 +42,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "delete the tables in the output folder first")
     boolean fresh;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + SweepJob.DEFAULT_BATCH,
-            description = "configurations per committed batch (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", paramLabel = "N",
+            description = "configurations per committed batch (default: automatic, " + SweepJob.DEFAULT_BATCH
+                    + " in a stage's first batch, then as many as take about 30 s)")
+    Integer batch;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark configuration (repeatable)")
     Map<String, String> conf = new LinkedHashMap<>();
@@ -53,10 +53,13 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        OptionChecks.atLeast("--batch", batch, 1);
+        if (batch != null) {
+            OptionChecks.atLeast("--batch", batch, 1);
+        }
         SweepSpec sweep = Experiments.reader().read(specFile);
         String specText = readSpecText();
-        List<Configuration> configurations = sweep.configurations();
+        // Every cross-field rule the axes allow to check here, before Spark starts (the rest: ConfigurationSpace).
+        sweep.space().check();
         String outDir = out != null ? out : Path.of("results", sweep.name()).toString();
         // Before Spark starts and before anything is written.
         MasterUrl.check(master);
@@ -70,15 +73,16 @@ final class RunCommand implements Callable<Integer> {
                 store.deleteTables(Experiments.of(sweep).tables());
             }
             List<TableSummary> tables;
+            SweepJob job = new SweepJob(spark, store, batch == null ? 0 : batch);
             try {
-                tables = new SweepJob(spark, store, batch).userErrors(t -> Failures.classify(t).status()
+                tables = job.userErrors(t -> Failures.classify(t).status()
                         == io.symsweep.failure.InputException.EXIT_STATUS)
-                        .run(sweep, configurations, specText);
+                        .run(sweep, specText);
             } catch (IncompatibleResultsException e) {
                 throw new UserException(e.getMessage());
             }
             double seconds = (System.nanoTime() - start) * 1e-9;
-            printSummary(w, sweep, configurations.size(), tables, store.root(), seconds);
+            printSummary(w, sweep, job.configurations(), tables, store.root(), seconds);
         }
         return 0;
     }
@@ -92,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static void printSummary(PrintWriter w, SweepSpec sweep, int configurations, List<TableSummary> tables,
+    static void printSummary(PrintWriter w, SweepSpec sweep, long configurations, List<TableSummary> tables,
             String root, double seconds) {
         w.printf("sweep %s (%s): %d configurations%n", sweep.name(), sweep.kind().name(), configurations);
         for (TableSummary t : tables) {

@@ -3,12 +3,11 @@ package io.symsweep.cli;
 import io.symsweep.experiment.Experiments;
 import io.symsweep.experiment.TwoStageExperiment;
 import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ConfigurationSpace;
 import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,22 +33,34 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.atLeast("--show", show, 0);
         SweepSpec sweep = Experiments.reader().read(specFile);
-        List<Configuration> configurations = sweep.configurations();
+        ConfigurationSpace space = sweep.space();
+        long validated = space.check();
+        OptionalLong count = space.count();
         PrintWriter w = spec.commandLine().getOut();
-        long merged = sweep.crossProductSize() - configurations.size();
         // A two-stage kind produces each artefact once for all the configurations that probe it; say how many.
-        String minimaNote = "";
+        String artefactNote = "";
         if (Experiments.of(sweep) instanceof TwoStageExperiment<?> twoStage) {
-            Set<String> artefacts = new HashSet<>();
-            for (Configuration c : configurations) {
-                twoStage.artefactsOf(c).forEach(a -> artefacts.add(a.id()));
+            OptionalLong artefacts = twoStage.artefactProjection().map(p -> space.projection(p).count())
+                    .orElse(OptionalLong.empty());
+            if (artefacts.isPresent()) {
+                artefactNote = " (" + artefacts.getAsLong() + " " + twoStage.artefactTable().name() + " to produce)";
             }
-            minimaNote = " (" + artefacts.size() + " " + twoStage.artefactTable().name() + " to produce)";
         }
-        w.printf("%s: valid %s spec, %d configurations%s%s%n", sweep.name(), sweep.kind().name(),
-                configurations.size(), minimaNote, merged > 0 ? ", " + merged + " duplicate points merged" : "");
-        for (int i = 0; i < Math.min(show, configurations.size()); i++) {
-            w.printf("  %s %s%n", configurations.get(i).id(), configurations.get(i).canonicalForm());
+        if (count.isPresent()) {
+            long merged = sweep.crossProductSize() - count.getAsLong();
+            w.printf("%s: valid %s spec, %d configurations%s%s%n", sweep.name(), sweep.kind().name(),
+                    count.getAsLong(), artefactNote, merged > 0 ? ", " + merged + " duplicate points merged" : "");
+        } else {
+            w.printf("%s: valid %s spec, %d points%s (the kind does not declare what its normalisation reads: points "
+                    + "that normalise alike are merged when the sweep runs)%n", sweep.name(), sweep.kind().name(),
+                    space.size(), artefactNote);
+        }
+        if (!space.checkedHere()) {
+            w.printf("  cross-field rules checked here on %d configurations; the sweep checks every configuration "
+                    + "when it runs, before it computes anything%n", validated);
+        }
+        for (Configuration c : space.first(show)) {
+            w.printf("  %s %s%n", c.id(), c.canonicalForm());
         }
         w.flush();
         return 0;

@@ -3,7 +3,6 @@ package io.symsweep.reproduce;
 import io.symsweep.spark.ResultStore;
 import io.symsweep.spark.SweepJob;
 import io.symsweep.spark.TableSummary;
-import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SweepSpec;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -22,15 +21,15 @@ final class SweepRunner {
     }
 
     /** What one spec's run did: a line per table, and its wall time. */
-    record SpecRun(String spec, int configurations, List<String> tables, long computed, double seconds) {
+    record SpecRun(String spec, long configurations, List<String> tables, long computed, double seconds) {
     }
 
     /** Runs every configuration of {@code spec} that {@code outDir} does not hold yet. */
     SpecRun run(SweepSpec spec, String outDir) {
         long start = System.nanoTime();
-        List<Configuration> configurations = spec.configurations();
         ResultStore store = new ResultStore(spark, outDir);
-        List<TableSummary> summaries = new SweepJob(spark, store, SweepJob.DEFAULT_BATCH).run(spec, configurations);
+        SweepJob job = new SweepJob(spark, store);
+        List<TableSummary> summaries = job.run(spec);
         long computed = 0;
         List<String> lines = new java.util.ArrayList<>();
         for (TableSummary t : summaries) {
@@ -38,6 +37,6 @@ final class SweepRunner {
             lines.add(String.format(java.util.Locale.ROOT, "%-17s %7d rows  (%d computed now, %d already there)  "
                     + "status: %s", t.table(), t.total(), t.computed(), t.skipped(), t.statuses()));
         }
-        return new SpecRun(spec.name(), configurations.size(), lines, computed, (System.nanoTime() - start) * 1e-9);
+        return new SpecRun(spec.name(), job.configurations(), lines, computed, (System.nanoTime() - start) * 1e-9);
     }
 }

@@ -122,11 +122,9 @@ public final class SparkScaling {
      */
     public static Result run(SparkSession spark, BenchNetwork network, int networks, long steps, String outDir) {
         SweepSpec warmup = spec(network, OVERHEAD_NETWORKS, 10);
-        new SweepJob(spark, new ResultStore(spark, outDir + "-warmup"), SweepJob.DEFAULT_BATCH)
-                .run(warmup, warmup.configurations());
+        new SweepJob(spark, new ResultStore(spark, outDir + "-warmup")).run(warmup);
         long t = System.nanoTime();
-        new SweepJob(spark, new ResultStore(spark, outDir + "-overhead"), SweepJob.DEFAULT_BATCH)
-                .run(warmup, warmup.configurations());
+        new SweepJob(spark, new ResultStore(spark, outDir + "-overhead")).run(warmup);
         double overhead = (System.nanoTime() - t) * 1e-9;
         SweepSpec spec = spec(network, networks, steps);
         List<Configuration> configurations = spec.configurations();
@@ -151,7 +149,7 @@ public final class SparkScaling {
 
         ResultStore store = new ResultStore(spark, outDir);
         long t1 = System.nanoTime();
-        new SweepJob(spark, store, SweepJob.DEFAULT_BATCH).run(spec, configurations);
+        new SweepJob(spark, store).run(spec);
         double onSpark = (System.nanoTime() - t1) * 1e-9;
 
         boolean identical = true;

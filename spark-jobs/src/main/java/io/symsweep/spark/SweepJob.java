@@ -6,9 +6,10 @@ import io.symsweep.experiment.IndependentExperiment;
 import io.symsweep.experiment.IndependentExperiment.TableRows;
 import io.symsweep.experiment.TwoStageExperiment;
 import io.symsweep.experiment.TwoStageExperiment.ProbeGroup;
-import io.symsweep.spark.SweepPlan.PendingGroup;
 import io.symsweep.spark.SweepPlan.PendingProbe;
+import io.symsweep.spark.SweepPlan.ProbeWork;
 import io.symsweep.sweep.Configuration;
+import io.symsweep.sweep.ConfigurationSpace;
 import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.Table;
@@ -16,17 +17,14 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
@@ -35,30 +33,51 @@ import scala.Tuple2;
  * Runs a sweep on Spark, for any kind, by its contract: a {@link TwoStageExperiment} has an artefact stage (the
  * artefacts the pending probes need, written to the artefact table) and then a probe stage; an
  * {@link IndependentExperiment} has the probe stage only, each configuration its own group. Each stage computes only
- * what its tables lack ({@link SweepPlan}), in batches that each commit on their own, and the run leaves one row in
- * {@code runs} ({@link RunRecord}).
+ * what its tables lack ({@link SweepPlan}, made on the executors), in batches that each commit on their own, and the
+ * run leaves one row in {@code runs} ({@link RunRecord}).
+ *
+ * <p>A batch is one Spark job over some slices of the stage's planned work and commits as a whole (its files appear
+ * when the job commits), so every configuration ends up exactly once whatever is killed when. With a fixed batch size
+ * every batch has about that many configurations; by default the first batch of a stage has {@value #DEFAULT_BATCH}
+ * and each next one as many as the last one's rate computes in about {@value #TARGET_BATCH_SECONDS} s (at most 4
+ * times the last), so that a job's fixed cost stays small beside its work while a crash loses little.
  */
 public final class SweepJob {
 
-    /** Configurations per committed batch of a stage. */
+    /** Configurations in the first batch of a stage when the batch size is automatic. */
     public static final int DEFAULT_BATCH = 5_000;
+    /** Seconds an automatic batch aims at. */
+    static final double TARGET_BATCH_SECONDS = 30;
+    /** Configurations in an automatic batch at most. */
+    static final int MAX_AUTOMATIC_BATCH = 2_000_000;
     /** Artefacts per partition of the artefact stage below which the dense engine's batches would run part empty. */
     static final int MIN_ARTEFACT_SLICE = 16;
-    /** Artefact bytes one probe task carries at most (Spark warns above 1 MiB per task). */
-    static final long PROBE_TASK_BYTES = 512 * 1024;
+    /** Tasks of a probe batch per core, at most: enough to balance uneven work. */
+    static final int PROBE_TASKS_PER_CORE = 8;
 
     private final SparkSession spark;
     private final JavaSparkContext jsc;
     private final ResultStore store;
     private final int batchSize;
+    private double planningSeconds;
+    private long configurations;
 
     private java.util.function.Predicate<Throwable> userError = t -> false;
 
+    /** A job whose batches have {@code batchSize} configurations each (0: automatic). */
     public SweepJob(SparkSession spark, ResultStore store, int batchSize) {
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("batch size must be >= 0 (0: automatic), found " + batchSize);
+        }
         this.spark = spark;
         this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         this.store = store;
         this.batchSize = batchSize;
+    }
+
+    /** A job with automatic batch sizes. */
+    public SweepJob(SparkSession spark, ResultStore store) {
+        this(spark, store, 0);
     }
 
     /**
@@ -71,16 +90,16 @@ public final class SweepJob {
     }
 
     /** Runs every configuration of {@code spec} that the store does not hold yet. */
-    public List<TableSummary> run(SweepSpec spec, List<Configuration> configurations) {
-        return run(spec, configurations, "");
+    public List<TableSummary> run(SweepSpec spec) {
+        return run(spec, "");
     }
 
-    /** As {@link #run(SweepSpec, List)}, recording {@code specText} (the YAML) in the run's {@code runs} row. */
-    public List<TableSummary> run(SweepSpec spec, List<Configuration> configurations, String specText) {
+    /** As {@link #run(SweepSpec)}, recording {@code specText} (the YAML) in the run's {@code runs} row. */
+    public List<TableSummary> run(SweepSpec spec, String specText) {
         Experiment kind = Experiments.of(spec);
         try (RunRecord record = RunRecord.start(spark, store, spec, specText)) {
             try {
-                List<TableSummary> out = stages(kind, spec, configurations, record);
+                List<TableSummary> out = stages(kind, spec, record);
                 record.completed();
                 return out;
             } catch (Throwable e) {
@@ -93,20 +112,44 @@ public final class SweepJob {
         }
     }
 
-    private List<TableSummary> stages(Experiment kind, SweepSpec spec, List<Configuration> configurations,
-            RunRecord record) {
-        Map<String, Set<String>> committed = new HashMap<>();
+    /**
+     * Seconds the last run spent planning: making the plan (the expansion, the joins, the counts) and slicing each
+     * stage's work, until the first batch of each stage could start.
+     */
+    public double planningSeconds() {
+        return planningSeconds;
+    }
+
+    /** The configurations of the last run's sweep (after merging duplicates), done or not. */
+    public long configurations() {
+        return configurations;
+    }
+
+    private List<TableSummary> stages(Experiment kind, SweepSpec spec, RunRecord record) {
         for (Table<?> t : kind.tables()) {
             store.checkSchema(t);
             store.clearStaging(t);
-            committed.put(t.name(), store.committedIds(t));
         }
-        SweepPlan plan = new DriverPlan(kind, configurations, committed, batchSize);
-        record.planned(plan.planned());
-        if (kind instanceof TwoStageExperiment<?> twoStage) {
-            artefactStage(spec, twoStage, plan.artefactsToProduce(), record);
+        ConfigurationSpace space = spec.space();
+        space.check();
+        planningSeconds = 0;
+        long start = System.nanoTime();
+        jsc.setJobDescription(spec.name() + ": planning");
+        try (SweepPlan plan = new ExecutorPlan(spark, store, kind, space, batchSize > 0 ? batchSize : DEFAULT_BATCH)) {
+            record.planned(plan.planned());
+            List<Table<?>> probeTables = kind instanceof TwoStageExperiment<?> t ? t.probeTables() : kind.tables();
+            configurations = plan.planned().get(probeTables.get(0).name());
+            if (kind instanceof TwoStageExperiment<?> twoStage) {
+                Slices<Configuration> artefacts = plan.artefacts();
+                planningSeconds += (System.nanoTime() - start) * 1e-9;
+                artefactStage(spec, twoStage, artefacts, record);
+                start = System.nanoTime();
+                jsc.setJobDescription(spec.name() + ": planning");
+            }
+            Slices<ProbeWork<?>> probes = plan.probes();
+            planningSeconds += (System.nanoTime() - start) * 1e-9;
+            probeStage(spec, kind, probes, record);
         }
-        probeStage(spec, kind, plan, record);
         List<TableSummary> out = new ArrayList<>();
         for (Table<?> t : kind.tables()) {
             out.add(summary(t, record.computed(t.name()), record.planned(t.name()) - record.computed(t.name())));
@@ -114,40 +157,63 @@ public final class SweepJob {
         return out;
     }
 
-    private <A> void artefactStage(SweepSpec spec, TwoStageExperiment<A> kind, List<Configuration> todo,
-            RunRecord record) {
-        Table<A> table = kind.artefactTable();
-        String stage = spec.name() + ": " + table.name();
-        try (Progress progress = Progress.start(spark.sparkContext(), stage, todo.size())) {
-            int batches = (todo.size() + batchSize - 1) / batchSize;
-            for (int start = 0, b = 1; start < todo.size(); start += batchSize, b++) {
-                record.checkNotInterrupted();
-                List<Configuration> batch = todo.subList(start, Math.min(todo.size(), start + batchSize));
-                jsc.setJobDescription(stage + ", batch " + b + "/" + batches + " (" + batch.size() + ")");
-                JavaRDD<Row> rows = jsc.parallelize(new ArrayList<>(batch), artefactSlices(batch.size()))
-                        .mapPartitions(new ArtefactTask<>(spec.name(), kind, spec.execution(), progress.counter(),
-                                record.counters()));
-                store.append(table, rows);
-                record.committed(table.name(), batch.size());
+    /** Runs {@code slices} batch by batch: consecutive slices of about the batch size, each a job that commits. */
+    private <T> void inBatches(Slices<T> slices, String stage, Batch batch, RunRecord record) {
+        long target = batchSize > 0 ? batchSize : DEFAULT_BATCH;
+        int b = 1;
+        for (int from = 0; from < slices.size(); ) {
+            record.checkNotInterrupted();
+            if (slices.largest(from) == 0) {
+                from++;
+                continue;
             }
+            int to = from + 1;
+            long n = slices.largest(from);
+            while (to < slices.size() && n + slices.largest(to) <= target) {
+                n += slices.largest(to++);
+            }
+            jsc.setJobDescription(stage + ", batch " + b++ + " (" + n + " configurations)");
+            long t0 = System.nanoTime();
+            batch.run(from, to, n);
+            double seconds = Math.max(1e-3, (System.nanoTime() - t0) * 1e-9);
+            if (batchSize == 0) {
+                target = Math.max(DEFAULT_BATCH, Math.min(Math.min(MAX_AUTOMATIC_BATCH, 4 * Math.max(target, n)),
+                        (long) (n / seconds * TARGET_BATCH_SECONDS)));
+            }
+            from = to;
         }
     }
 
-    private void probeStage(SweepSpec spec, Experiment kind, SweepPlan plan, RunRecord record) {
+    /** One batch: the slices {@code [from, to)}, {@code configurations} in all. */
+    private interface Batch {
+        void run(int from, int to, long configurations);
+    }
+
+    private <A> void artefactStage(SweepSpec spec, TwoStageExperiment<A> kind, Slices<Configuration> todo,
+            RunRecord record) {
+        Table<A> table = kind.artefactTable();
+        String stage = spec.name() + ": " + table.name();
+        try (Progress progress = Progress.start(spark.sparkContext(), stage, todo.count(table.name(), 0,
+                todo.size()))) {
+            inBatches(todo, stage, (from, to, n) -> {
+                JavaRDD<Row> rows = todo.range(from, to, artefactTasks(to - from, n))
+                        .mapPartitions(new ArtefactTask<>(spec.name(), kind, spec.execution(), progress.counter(),
+                                record.counters()));
+                store.append(table, rows);
+                record.committed(table.name(), todo.count(table.name(), from, to));
+            }, record);
+        }
+    }
+
+    private void probeStage(SweepSpec spec, Experiment kind, Slices<ProbeWork<?>> work, RunRecord record) {
         List<Table<?>> tables = kind instanceof TwoStageExperiment<?> t ? t.probeTables() : kind.tables();
-        List<List<PendingGroup>> batches = plan.probeBatches();
-        long todo = batches.stream().flatMap(List::stream).mapToLong(g -> g.probes().size()).sum();
+        long todo = work.largest(0, work.size());
         String stage = spec.name() + ": " + String.join(", ", tables.stream().map(Table::name).toList());
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo)) {
-            for (int b = 0; b < batches.size(); b++) {
-                record.checkNotInterrupted();
-                List<ProbeWork<?>> work = work(kind, batches.get(b));
-                int probes = work.stream().mapToInt(w -> w.probes().size()).sum();
-                jsc.setJobDescription(stage + ", batch " + (b + 1) + "/" + batches.size() + " (" + probes
-                        + " configurations in " + work.size() + " groups)");
-                JavaRDD<Tuple2<String, Row>> rows = jsc.parallelize(work, probeSlices(kind, work))
-                        .mapPartitions(new ProbeTask(spec.name(), kind, spec.execution(), progress.counter(),
-                                record.counters()));
+            inBatches(work, stage, (from, to, n) -> {
+                JavaRDD<Tuple2<String, Row>> rows = work.range(from, to,
+                        jsc.defaultParallelism() * PROBE_TASKS_PER_CORE).mapPartitions(new ProbeTask(spec.name(),
+                                kind, spec.execution(), progress.counter(), record.counters()));
                 if (tables.size() == 1) {
                     store.append(tables.get(0), rows.map(Tuple2::_2));
                 } else {
@@ -159,49 +225,22 @@ public final class SweepJob {
                     rows.unpersist(false);
                 }
                 for (Table<?> t : tables) {
-                    record.committed(t.name(), work.stream().flatMap(w -> w.probes().stream())
-                            .filter(p -> p.tables().contains(t.name())).count());
+                    record.committed(t.name(), work.count(t.name(), from, to));
                 }
-            }
+            }, record);
         }
     }
 
     /**
-     * The batch's groups with their artefact rows: the batch's artefacts come to the driver once and go out with
-     * their probes (no join, no shuffle); {@link DriverPlan#MAX_ARTEFACTS_PER_PROBE_BATCH} bounds the memory.
+     * Tasks of an artefact batch of {@code artefacts} over {@code slices} slices: enough to balance uneven training
+     * times, with at least {@link #MIN_ARTEFACT_SLICE} artefacts each where that still leaves every core a task, so
+     * that the dense engine's SIMD batches (one vector, 8 networks on AVX-512, refilled as networks stop) stay full.
+     * Results do not depend on it.
      */
-    private List<ProbeWork<?>> work(Experiment kind, List<PendingGroup> batch) {
-        if (!(kind instanceof TwoStageExperiment<?> twoStage)) {
-            return batch.stream().<ProbeWork<?>>map(g -> new ProbeWork<>(List.of(), g.probes())).toList();
-        }
-        return withArtefacts(twoStage, batch);
-    }
-
-    private <A> List<ProbeWork<?>> withArtefacts(TwoStageExperiment<A> kind, List<PendingGroup> batch) {
-        Table<A> table = kind.artefactTable();
-        Set<String> ids = new LinkedHashSet<>();
-        batch.forEach(g -> ids.addAll(g.artefactIds()));
-        Map<String, A> rows = new HashMap<>();
-        Dataset<Row> all = store.read(table);
-        if (all != null) {
-            for (Row r : all.filter(functions.col(table.keyColumn()).isin(ids.toArray())).collectAsList()) {
-                A a = SparkTables.fromRow(table, r);
-                rows.put(table.key(a), a);
-            }
-        }
-        List<ProbeWork<?>> out = new ArrayList<>();
-        for (PendingGroup g : batch) {
-            List<A> artefacts = new ArrayList<>();
-            for (String id : g.artefactIds()) {
-                A a = rows.get(id);
-                if (a == null) {
-                    throw new IllegalStateException("artefact " + id + " is missing from " + store.location(table));
-                }
-                artefacts.add(a);
-            }
-            out.add(new ProbeWork<>(artefacts, g.probes()));
-        }
-        return out;
+    private int artefactTasks(int slices, long artefacts) {
+        int parallelism = jsc.defaultParallelism();
+        long tasks = Math.max(parallelism, Math.min(parallelism * 8L, artefacts / MIN_ARTEFACT_SLICE));
+        return (int) Math.max(1, Math.min(slices, Math.min(artefacts, tasks)));
     }
 
     private TableSummary summary(Table<?> table, long computed, long skipped) {
@@ -210,56 +249,6 @@ public final class SweepJob {
         long total = hasStatus ? statuses.values().stream().mapToLong(Long::longValue).sum()
                 : store.read(table) == null ? 0 : store.read(table).count();
         return new TableSummary(table.name(), total, computed, skipped, statuses);
-    }
-
-    /**
-     * Partitions of the artefact stage: enough to balance uneven training times, with at least
-     * {@link #MIN_ARTEFACT_SLICE} artefacts each where that still leaves every core a task, so that the dense
-     * engine's SIMD batches (one vector, 8 networks on AVX-512, refilled as networks stop) stay full. Results do not
-     * depend on it.
-     */
-    private int artefactSlices(int items) {
-        int parallelism = jsc.defaultParallelism();
-        return Math.max(1, Math.min(items, Math.max(parallelism, Math.min(parallelism * 8, items / MIN_ARTEFACT_SLICE))));
-    }
-
-    /**
-     * Partitions of a probe batch: enough to balance uneven work ({@code 8 x} the parallelism), and more where that
-     * keeps each task's share of the artefact rows (shipped with the task) under {@link #PROBE_TASK_BYTES}.
-     */
-    private int probeSlices(Experiment kind, List<ProbeWork<?>> work) {
-        long bytes = 0;
-        if (kind instanceof TwoStageExperiment<?> t) {
-            for (ProbeWork<?> w : work) {
-                bytes += payload(t.artefactTable(), w.artefacts());
-            }
-        }
-        int slices = Math.max(1, Math.min(work.size(), jsc.defaultParallelism() * 8));
-        return (int) Math.min(work.size(), Math.max(slices, bytes / PROBE_TASK_BYTES + 1));
-    }
-
-    /** Bytes of the arrays of {@code rows}: what dominates a task's size. */
-    @SuppressWarnings("unchecked")
-    private static <A> long payload(Table<A> table, List<?> rows) {
-        long bytes = 0;
-        for (Object r : rows) {
-            for (Object v : table.values((A) r)) {
-                if (v instanceof double[] d) {
-                    bytes += 8L * d.length;
-                } else if (v instanceof double[][] m) {
-                    for (double[] d : m) {
-                        bytes += 8L * d.length;
-                    }
-                } else if (v instanceof int[] i) {
-                    bytes += 4L * i.length;
-                }
-            }
-        }
-        return bytes;
-    }
-
-    /** Pending probes that share their artefacts, with the artefact rows (none for an independent kind). */
-    record ProbeWork<A>(List<A> artefacts, List<PendingProbe> probes) implements Serializable {
     }
 
     /**

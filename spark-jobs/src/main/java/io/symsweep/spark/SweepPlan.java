@@ -7,24 +7,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a sweep still has to compute, given what its tables hold: the seam between planning and running. Today's
- * plan ({@link DriverPlan}) is made on the driver from the configurations and the committed ids; everything it
- * derives is a pure function of one configuration (its id, its artefacts' ids, the tables that lack it), so a plan
- * made on the executors (a left anti join against the committed ids) can stand behind the same interface.
+ * What a sweep still has to compute, given what its tables hold: the seam between planning and running. The plan
+ * ({@link ExecutorPlan}) is made on the executors: they expand the sweep's points by index, compute ids, and remove
+ * what the tables hold by a join, so the driver holds per-table counts and, per slice of the pending work, a few
+ * counts. Each stage's work comes as {@link Slices}, which the job cuts into batches that commit one by one.
  */
-interface SweepPlan {
-
-    /** Artefact configurations to produce now: needed by a pending probe and not yet in the artefact table. */
-    List<Configuration> artefactsToProduce();
-
-    /** Batches of pending probe configurations, each committed on its own, grouped by the artefacts they need. */
-    List<List<PendingGroup>> probeBatches();
+interface SweepPlan extends AutoCloseable {
 
     /** Per table: configurations the spec asks of it (for the artefact table, distinct artefacts). */
     Map<String, Long> planned();
 
-    /** Per table: configurations still to compute. */
-    Map<String, Long> pending();
+    /** The artefact configurations to produce: needed by a pending probe, not yet in the artefact table. */
+    Slices<Configuration> artefacts();
+
+    /**
+     * The pending probe configurations grouped by the artefacts they need, with those artefacts' rows: called after
+     * the artefact stage, when the artefact table holds every artefact a pending probe needs.
+     */
+    Slices<ProbeWork<?>> probes();
+
+    /** Releases what the plan keeps on the executors (cached work, broadcasts). */
+    @Override
+    void close();
 
     /**
      * A probe configuration and the tables that still lack its rows.
@@ -35,13 +39,7 @@ interface SweepPlan {
     record PendingProbe(Configuration config, Set<String> tables) implements Serializable {
     }
 
-    /**
-     * Pending probes that need the same artefacts.
-     *
-     * @param artefactIds the ids of their artefact configurations, in the order the kind gives them (none for an
-     *                    independent kind)
-     * @param probes      the probes
-     */
-    record PendingGroup(List<String> artefactIds, List<PendingProbe> probes) implements Serializable {
+    /** Pending probes that share their artefacts, with the artefact rows (none for an independent kind). */
+    record ProbeWork<A>(List<A> artefacts, List<PendingProbe> probes) implements Serializable {
     }
 }

@@ -36,7 +36,7 @@ class IndependentJobTest {
                 """);
         List<Configuration> configurations = spec.configurations();
         ResultStore store = new ResultStore(spark, dir.toString());
-        List<TableSummary> first = new SweepJob(spark, store, 4).run(spec, configurations);
+        List<TableSummary> first = new SweepJob(spark, store, 4).run(spec);
         assertEquals(1, first.size());
         assertEquals(9, first.get(0).total());
         assertEquals(9, first.get(0).computed());
@@ -52,7 +52,7 @@ class IndependentJobTest {
             OrbitRow expected = new io.symsweep.experiment.OrbitDistance().measure(c, "orbits");
             assertTrue(OrbitRow.TABLE.sameValues(expected, rows.get(c.id())), "row of " + c + " differs");
         }
-        List<TableSummary> again = new SweepJob(spark, store, 4).run(spec, configurations);
+        List<TableSummary> again = new SweepJob(spark, store, 4).run(spec);
         assertEquals(0, again.get(0).computed());
         assertEquals(9, again.get(0).skipped());
     }

@@ -71,12 +71,12 @@ class OldResultsTest {
         SweepSpec spec = spec(name);
         var kind = Experiments.of(spec);
         ResultStore old = new ResultStore(SparkTestSession.get(), copy(name).toString());
-        List<TableSummary> again = new SweepJob(SparkTestSession.get(), old, 4).run(spec, spec.configurations());
+        List<TableSummary> again = new SweepJob(SparkTestSession.get(), old, 4).run(spec);
         for (TableSummary t : again) {
             assertEquals(0, t.computed(), name + ": " + t.table() + " recomputed rows main had written");
         }
         ResultStore fresh = new ResultStore(SparkTestSession.get(), dir.resolve(name + "-fresh").toString());
-        new SweepJob(SparkTestSession.get(), fresh, 4).run(spec, spec.configurations());
+        new SweepJob(SparkTestSession.get(), fresh, 4).run(spec);
         for (Table<?> t : kind.tables()) {
             if (old.exists(t)) {
                 assertSameRows(name, t, old, fresh);
@@ -146,8 +146,7 @@ class OldResultsTest {
         SweepSpec extended = Experiments.reader().parse(Files.readString(fixture("specs/rb.yaml"))
                 .replace("factors: [2, 10, 1.0e200]", "factors: [2, 10, 1.0e200, 100]"));
         ResultStore store = new ResultStore(SparkTestSession.get(), out.toString());
-        List<TableSummary> s = new SweepJob(SparkTestSession.get(), store, 4).run(extended,
-                extended.configurations());
+        List<TableSummary> s = new SweepJob(SparkTestSession.get(), store, 4).run(extended);
         assertEquals(new TableSummary("minima", 4, 0, 4, Map.of("CONVERGED", 2L, "DIVERGED", 2L)), s.get(0));
         assertEquals(4, s.get(1).computed(), "the four probes of factor 100, nothing else");
         assertEquals(12, s.get(1).skipped());
@@ -175,7 +174,7 @@ class OldResultsTest {
         // A run that fails on it still leaves its row in runs, FAILED, with the reason.
         SweepSpec spec = spec("rb");
         assertThrows(IncompatibleResultsException.class,
-                () -> new SweepJob(spark, store, 4).run(spec, spec.configurations()));
+                () -> new SweepJob(spark, store, 4).run(spec));
         List<RunRow> runs = store.read(RunRow.TABLE).collectAsList().stream()
                 .map(r -> SparkTables.fromRow(RunRow.TABLE, r)).toList();
         assertEquals(1, runs.size());

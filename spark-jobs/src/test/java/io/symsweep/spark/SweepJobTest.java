@@ -44,7 +44,7 @@ class SweepJobTest {
         configurations = spec.configurations();
         batched = new ResultStore(spark, dir.resolve("batched").toString());
         // Batches of 4: several Spark jobs per stage, each committing on its own.
-        first = new SweepJob(spark, batched, 4).run(spec, configurations);
+        first = new SweepJob(spark, batched, 4).run(spec);
     }
 
     @Test
@@ -108,7 +108,7 @@ class SweepJobTest {
     @Test
     void rerunSkipsWhatIsCommittedAndEachRunLeavesARunsRow() {
         long before = batched.read(RunRow.TABLE).count();
-        List<TableSummary> again = new SweepJob(spark, batched, 4).run(spec, configurations, "the spec's text");
+        List<TableSummary> again = new SweepJob(spark, batched, 4).run(spec, "the spec's text");
         assertEquals(0, again.get(0).computed());
         assertEquals(6, again.get(0).skipped());
         assertEquals(0, again.get(1).computed());
@@ -138,7 +138,7 @@ class SweepJobTest {
     @Test
     void tablesDoNotDependOnPartitioning() {
         ResultStore oneBatch = new ResultStore(spark, dir.resolve("one-batch").toString());
-        new SweepJob(spark, oneBatch, 1000).run(spec, configurations);
+        new SweepJob(spark, oneBatch, 1000).run(spec);
         assertSameTables(batched, oneBatch, MinimumRow.TABLE);
         assertSameTables(batched, oneBatch, BarrierRow.TABLE);
     }
