@@ -1,7 +1,9 @@
 package io.symsweep.cli;
 
 import io.symsweep.experiment.Experiments;
+import io.symsweep.spark.ResultStore;
 import io.symsweep.spark.TableFiles;
+import io.symsweep.spark.WriterLock;
 import io.symsweep.sweep.ExperimentKind;
 import io.symsweep.table.Table;
 import java.io.FileNotFoundException;
@@ -118,6 +120,17 @@ final class ResultFolderCheck {
         for (FileStatus s : list(fs, sweep)) {
             String name = s.getPath().getName();
             String at = join(shown, name);
+            if (name.equals(WriterLock.NAME)) {
+                String holder = WriterLock.describe(fs, sweep);
+                if (holder != null) {
+                    note(at, "a run is writing this folder (" + holder + "); its newest batches may still be coming");
+                }
+                continue;
+            }
+            if (name.equals(ResultStore.QUARANTINE) && s.isDirectory()) {
+                quarantined(fs, s.getPath(), at);
+                continue;
+            }
             if (hidden(name)) {
                 continue;
             }
@@ -129,6 +142,23 @@ final class ResultFolderCheck {
                 }
             } else if (s.isDirectory()) {
                 problem(at, "stray folder: not a table of symsweep (" + String.join(", ", tableNames()) + ")");
+            }
+        }
+    }
+
+    /** One note per file a run moved to the quarantine folder, with what is wrong with it. */
+    private void quarantined(FileSystem fs, Path quarantine, String shown) throws IOException {
+        for (FileStatus table : list(fs, quarantine)) {
+            for (FileStatus f : table.isDirectory() ? list(fs, table.getPath()) : List.<FileStatus>of()) {
+                String name = f.getPath().getName();
+                if (hidden(name)) {
+                    continue;
+                }
+                String at = join(join(shown, table.getPath().getName()), name);
+                List<Table<?>> tables = declared.get(table.getPath().getName());
+                String why = f.isDirectory() || tables == null ? null : tableFiles.check(fs, f, tables).reason();
+                note(at, "quarantined by a run, which computed its configurations again" + (why == null ? ""
+                        : " (" + why + ")") + "; not read by symsweep, delete it when it is of no more use");
             }
         }
     }

@@ -92,7 +92,8 @@ final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         err.print("symsweep: starting Spark (" + SqlCommand.masterShown(master) + ") and Spark Connect ...");
         err.flush();
-        Sessions.Lease lease = Sessions.create("symsweep serve", master, sparkConf);
+        tables.warnDamaged(err);
+        Sessions.Lease lease = SessionStart.lease("symsweep serve", master, sparkConf);
         SparkSession spark = lease.session();
         Map<String, CatalogDdl.Source> sources = new LinkedHashMap<>();
         locations.forEach((name, location) ->

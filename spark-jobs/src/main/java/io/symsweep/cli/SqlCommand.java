@@ -105,7 +105,7 @@ final class SqlCommand implements Callable<Integer> {
             err.print("symsweep: starting Spark (" + masterShown(master) + ") ...");
             err.flush();
         }
-        try (Sessions.Lease lease = Sessions.create("symsweep sql", master, Map.of(
+        try (Sessions.Lease lease = SessionStart.lease("symsweep sql", master, Map.of(
                 "spark.sql.warehouse.dir", warehouse.toUri().toString(),
                 "spark.ui.enabled", "false"))) {
             SparkSession spark = lease.session();
@@ -121,7 +121,7 @@ final class SqlCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            tables.registerViews(spark);
+            tables.registerViews(spark, err);
             if (shell) {
                 return shell(spark, tables, err);
             }

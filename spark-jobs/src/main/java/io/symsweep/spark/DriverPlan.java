@@ -57,9 +57,9 @@ final class DriverPlan implements SweepPlan {
                 String aid = a.id();
                 artefactIds.add(aid);
                 allArtefacts.add(aid);
-                if (!missing.isEmpty()) {
-                    needed.putIfAbsent(aid, a);
-                }
+                // Every artefact the artefact table lacks, also one whose probes are all committed (its file was
+                // quarantined): the table holds every artefact of the spec.
+                needed.putIfAbsent(aid, a);
             }
             if (!missing.isEmpty()) {
                 PendingProbe p = new PendingProbe(c, missing);

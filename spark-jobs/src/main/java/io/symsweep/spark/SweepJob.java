@@ -78,7 +78,8 @@ public final class SweepJob {
     /** As {@link #run(SweepSpec, List)}, recording {@code specText} (the YAML) in the run's {@code runs} row. */
     public List<TableSummary> run(SweepSpec spec, List<Configuration> configurations, String specText) {
         Experiment kind = Experiments.of(spec);
-        try (RunRecord record = RunRecord.start(spark, store, spec, specText)) {
+        try (WriterLock lock = store.lock("symsweep run " + spec.name(), false);
+                RunRecord record = RunRecord.start(spark, store, spec, specText)) {
             try {
                 List<TableSummary> out = stages(kind, spec, configurations, record);
                 record.completed();
@@ -87,6 +88,10 @@ public final class SweepJob {
                 // Throwable: Spark's Scala code throws the checked SparkException without declaring it.
                 if (!(userError.test(e) && record.discardIfNothingCommitted())) {
                     record.failed(e);
+                }
+                RuntimeException explained = record.explain(e);
+                if (explained != null) {
+                    throw explained;
                 }
                 throw e;
             }
@@ -97,12 +102,13 @@ public final class SweepJob {
             RunRecord record) {
         Map<String, Set<String>> committed = new HashMap<>();
         for (Table<?> t : kind.tables()) {
+            store.quarantineDamaged(t);
             store.checkSchema(t);
             store.clearStaging(t);
             committed.put(t.name(), store.committedIds(t));
         }
         SweepPlan plan = new DriverPlan(kind, configurations, committed, batchSize);
-        record.planned(plan.planned());
+        record.planned(plan.planned(), plan.pending());
         if (kind instanceof TwoStageExperiment<?> twoStage) {
             artefactStage(spec, twoStage, plan.artefactsToProduce(), record);
         }

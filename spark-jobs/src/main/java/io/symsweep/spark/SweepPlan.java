@@ -14,7 +14,10 @@ import java.util.Set;
  */
 interface SweepPlan {
 
-    /** Artefact configurations to produce now: needed by a pending probe and not yet in the artefact table. */
+    /**
+     * Artefact configurations to produce now: the artefacts of every configuration that the artefact table lacks (also
+     * those whose probes are all committed, e.g. after their file was quarantined).
+     */
     List<Configuration> artefactsToProduce();
 
     /** Batches of pending probe configurations, each committed on its own, grouped by the artefacts they need. */

@@ -91,6 +91,21 @@ public final class TableFiles {
         rawConf.setBoolean("fs.file.impl.disable.cache", true);
     }
 
+    /** Every declared table by name, the declarations sharing a name (several kinds may write one table) together. */
+    public static java.util.Map<String, List<Table<?>>> declared() {
+        java.util.Map<String, List<Table<?>>> out = new java.util.LinkedHashMap<>();
+        for (Table<?> t : io.symsweep.experiment.Experiments.tables()) {
+            out.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
+        }
+        return out;
+    }
+
+    /** {@code p} as a user names it: a local path without its {@code file:} scheme, any other URI whole. */
+    public static String shown(Path p) {
+        java.net.URI u = p.toUri();
+        return "file".equals(u.getScheme()) ? u.getPath() : p.toString();
+    }
+
     /** True for the names of Spark's and Hadoop's own files and folders ({@code _SUCCESS}, {@code .x.crc}, ...). */
     public static boolean hidden(String name) {
         return name.startsWith(".") || name.startsWith("_");
