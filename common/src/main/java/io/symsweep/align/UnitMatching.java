@@ -3,13 +3,7 @@ package io.symsweep.align;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.symmetry.HiddenUnits;
 import io.symsweep.symmetry.Permutation;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.interfaces.MatchingAlgorithm;
-import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.SimpleWeightedGraph;
-import java.util.HashSet;
-import java.util.Set;
+import io.symsweep.assignment.LinearAssignment;
 
 /**
  * Weight matching of one hidden layer (Ainsworth et al. 2023, restricted to one layer): the permutation of
@@ -17,8 +11,8 @@ import java.util.Set;
  * <pre>  c(i, j) = ||W_i[i, :] - W'_i[j, :]||^2 + ||W_{i+1}[:, i] - W'_{i+1}[:, j]||^2</pre>
  * the squared distance between unit {@code i}'s incoming and outgoing weights in {@code w} and unit {@code j}'s
  * in {@code w'}. Squared, so that the sum is {@code ||w - P w'||^2} restricted to the two layers: minimising it
- * is maximising {@code sum <w_i, w'_sigma(i)>}, the classic weight-matching objective. Solved exactly by the
- * Kuhn-Munkres algorithm (JGraphT), {@code O(h^3)} after {@code O(h^2 (n_{i-1} + n_{i+1}))} for the costs.
+ * is maximising {@code sum <w_i, w'_sigma(i)>}, the classic weight-matching objective. Solved exactly by
+ * Jonker-Volgenant ({@link LinearAssignment}), {@code O(h^3)} at worst, after {@code O(h^2 (n_{i-1} + n_{i+1}))} for the costs.
  */
 public final class UnitMatching {
 
@@ -35,30 +29,10 @@ public final class UnitMatching {
         if (h == 1) {
             return Permutation.identity(1);
         }
-        Graph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        Set<Integer> left = new HashSet<>();
-        Set<Integer> right = new HashSet<>();
-        for (int i = 0; i < h; i++) {
-            graph.addVertex(i);
-            graph.addVertex(h + i);
-            left.add(i);
-            right.add(h + i);
-        }
-        for (int i = 0; i < h; i++) {
-            for (int j = 0; j < h; j++) {
-                DefaultWeightedEdge e = graph.addEdge(i, h + j);
-                graph.setEdgeWeight(e, cost[i][j]);
-            }
-        }
-        MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge> matching =
-                new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(graph, left, right).getMatching();
+        int[] rowToCol = LinearAssignment.minimise(cost);
         int[] images = new int[h];
-        for (DefaultWeightedEdge e : matching.getEdges()) {
-            int a = graph.getEdgeSource(e);
-            int b = graph.getEdgeTarget(e);
-            int i = Math.min(a, b);     // unit of w
-            int j = Math.max(a, b) - h; // unit of w'
-            images[j] = i;              // w' unit j moves to position i
+        for (int i = 0; i < h; i++) {
+            images[rowToCol[i]] = i;   // w' unit rowToCol[i] moves to position i
         }
         return new Permutation(images);
     }

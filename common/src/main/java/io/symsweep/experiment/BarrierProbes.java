@@ -31,7 +31,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Stage 2 of {@code rescaling-barrier}: the barrier between a trained minimum and its rescaled copy for each probe
  * setting; with {@code probe.permutation: best}, the lowest barrier over permutations of the rescaled layer's units
- * ({@link PermutationBarrierProbe}: exhaustive up to width 7, else the identity and a Kuhn-Munkres matching).
+ * ({@link PermutationBarrierProbe}: exhaustive up to width 7, else the identity and an optimal linear-assignment matching of the units (Jonker-Volgenant)).
  */
 final class BarrierProbes {
 

@@ -148,6 +148,26 @@ public record Tensor(int[] shape, double[] data) implements java.io.Serializable
         int[] newShape = shape.clone();
         newShape[axis] = newLen;
         double[] out = new double[outer * newLen * inner];
+        // each map row's nonzeros once, in column order (the sum below then adds exactly what a dense scan adds,
+        // in the same order): a permutation costs O(size), not O(outer * m * n)
+        int[][] cols = new int[m][];
+        double[][] vals = new double[m][];
+        for (int i = 0; i < m; i++) {
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                if (map[i][j] != 0) {
+                    count++;
+                }
+            }
+            cols[i] = new int[count];
+            vals[i] = new double[count];
+            for (int j = 0, q = 0; j < n; j++) {
+                if (map[i][j] != 0) {
+                    cols[i][q] = j;
+                    vals[i][q++] = map[i][j];
+                }
+            }
+        }
         for (int o = 0; o < outer; o++) {
             int oldBase = o * oldLen * inner;
             int newBase = o * newLen * inner;
@@ -157,12 +177,11 @@ public record Tensor(int[] shape, double[] data) implements java.io.Serializable
             int tailNew = offset + m * block;
             System.arraycopy(data, oldBase + tailOld * inner, out, newBase + tailNew * inner, (oldLen - tailOld) * inner);
             for (int i = 0; i < m; i++) {
-                double[] row = map[i];
-                for (int j = 0; j < n; j++) {
-                    double c = row[j];
-                    if (c == 0) {
-                        continue;
-                    }
+                int[] ci = cols[i];
+                double[] vi = vals[i];
+                for (int q = 0; q < ci.length; q++) {
+                    int j = ci[q];
+                    double c = vi[q];
                     for (int r = 0; r < block; r++) {
                         int src = oldBase + (offset + j * block + r) * inner;
                         int dst = newBase + (offset + i * block + r) * inner;

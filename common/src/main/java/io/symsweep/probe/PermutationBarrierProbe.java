@@ -13,7 +13,7 @@ import java.util.function.ToDoubleFunction;
  * The interpolation barrier minimised over permutations of one hidden layer, Proposition 5.4 (Zhao et al.
  * 2025): {@code min_P barrier(w, P · w')} where {@code P} permutes the hidden units of layer {@code i} of
  * {@code w'} (rows of {@code W'_i}, columns of {@code W'_{i+1}}). Exhaustive over all {@code h!} permutations
- * for {@code h <= 7}; otherwise the better of the identity and the Kuhn-Munkres weight matching, a heuristic
+ * for {@code h <= 7}; otherwise the better of the identity and the optimal weight matching (linear assignment), a heuristic
  * (weight distance is a proxy for the barrier). A NaN barrier ranks above every number; ties keep the first
  * candidate, the identity.
  */

@@ -19,7 +19,7 @@ public record PermutedBarrier(Permutation permutation, BarrierCurve best, Barrie
     public enum Search {
         /** Every permutation of the layer (width at most {@link PermutationBarrierProbe#EXHAUSTIVE_MAX_WIDTH}). */
         EXHAUSTIVE,
-        /** The identity and the Kuhn-Munkres weight matching ({@code io.symsweep.align.UnitMatching}). */
+        /** The identity and the optimal weight matching (linear assignment) ({@code io.symsweep.align.UnitMatching}). */
         MATCHING
     }
 

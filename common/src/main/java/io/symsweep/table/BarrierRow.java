@@ -20,7 +20,7 @@ import java.util.Map;
         closed_form_midpoint_loss: Proposition 5.3: (1 - (1-a+a m^-k)(1-a+a m)^k)^2 ||Y||_F^2 at a = 0.5
         endpoint_distance: ||W' - W|| over all weights
         search: none (identity only), exhaustive (all h! permutations, h <= 7) or matching (the identity and the
-            Kuhn-Munkres weight matching, h > 7)
+            optimal linear-assignment weight matching, h > 7)
         candidates: permutations evaluated
         best_permutation: the permutation P found, as the images of units 0..h-1 (the identity for search none)
         identity_barrier: barrier with P = I (equals barrier when permutation is identity)

@@ -3,6 +3,7 @@ package io.symsweep.transformer;
 import static io.symsweep.transformer.TransformerParameters.mlpBias;
 import static io.symsweep.transformer.TransformerParameters.mlpWeight;
 
+import io.symsweep.assignment.LinearAssignment;
 import io.symsweep.params.AxisUse;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
@@ -333,7 +334,7 @@ public final class HeadAndResidualMatching {
 
     /** The permutation sending {@code b}'s unit {@code col[i]} to position {@code i}. */
     static UnitTransform permutationOf(double[][] cost) {
-        int[] col = Assignment.minimumCost(cost);
+        int[] col = LinearAssignment.minimise(cost);
         int[] images = new int[col.length];
         for (int i = 0; i < col.length; i++) {
             images[col[i]] = i;

@@ -1,5 +1,6 @@
 package io.symsweep.transformer;
 
+import io.symsweep.assignment.LinearAssignment;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,7 +139,7 @@ class HeadAndResidualMatchingTest {
                     row[j] = rng.nextDouble();
                 }
             }
-            int[] col = Assignment.minimumCost(cost);
+            int[] col = LinearAssignment.minimise(cost);
             double got = 0;
             for (int i = 0; i < n; i++) {
                 got += cost[i][col[i]];

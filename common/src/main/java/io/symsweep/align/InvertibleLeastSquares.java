@@ -1,0 +1,175 @@
+package io.symsweep.align;
+
+import io.symsweep.mlp.MlpForward;
+import io.symsweep.mlp.MlpSymmetries;
+import io.symsweep.params.ParameterSet;
+import io.symsweep.params.Site;
+import io.symsweep.params.SymmetryClass;
+import io.symsweep.params.SymmetryDeclaration;
+import io.symsweep.params.UnitTransform;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * General invertible maps by least squares, site by site: {@code T = argmin ||X_A - X_B T^T||_F^2
+ * = X_A^T X_B (X_B^T X_B)^-1}, with {@code X} the hidden activations on the training inputs
+ * ({@link AlignmentMethod#ACTIVATION_MATCHING}: each layer on its own, B's activations being B's function) or the
+ * units' incoming weights and biases, given the earlier sites' maps ({@link AlignmentMethod#WEIGHT_MATCHING}; a
+ * forward pass, exact on square full-rank layers). Solved by a QR least-squares solver (EJML); {@code T^-1} by LU.
+ * A rank-deficient {@code X_B} or a nearly singular {@code T} ({@code sigma_min / sigma_max < 1e-12}, from EJML's SVD) is {@link
+ * AlignmentStatus#SINGULAR}. B' keeps B's function up to rounding amplified by {@code cond(T)}: about
+ * {@code 1e-16 cond(T)} relative (the detail reports the largest condition number). On two minima of one full-rank deep linear problem, whose end-to-end maps are equal,
+ * the activation fit takes B onto A exactly (Proposition 4.1 of Zhao et al. 2025: the minimum is one
+ * {@code GL} orbit).
+ */
+final class InvertibleLeastSquares implements Aligner {
+
+    /** Below this {@code sigma_min / sigma_max} a matrix counts as singular. */
+    private static final double MIN_RCOND = 1e-12;
+
+    private final AlignmentMethod method;
+
+    InvertibleLeastSquares(AlignmentMethod method) {
+        if (method != AlignmentMethod.ACTIVATION_MATCHING && method != AlignmentMethod.WEIGHT_MATCHING) {
+            throw new IllegalArgumentException("invertible least squares from activations or weights");
+        }
+        this.method = method;
+    }
+
+    @Override
+    public SymmetryClass symmetryClass() {
+        return SymmetryClass.INVERTIBLE;
+    }
+
+    @Override
+    public AlignmentMethod method() {
+        return method;
+    }
+
+    @Override
+    public Alignment align(AlignmentProblem p) {
+        long start = System.nanoTime();
+        SymmetryDeclaration decl = p.declarationB();
+        Map<String, UnitTransform> t = new LinkedHashMap<>();
+        MlpForward.Trace ta = null;
+        MlpForward.Trace tb = null;
+        if (method == AlignmentMethod.ACTIVATION_MATCHING) {
+            ta = Activations.of(p.specA(), p.a(), p);
+            tb = Activations.of(p.specB(), p.b(), p);
+        }
+        double residual = 0;
+        double norm = 0;
+        double worstCondition = 1;
+        for (int l = 1; l < p.specB().layers(); l++) {
+            Site s = decl.site(MlpSymmetries.siteName(l));
+            int h = s.size();
+            DMatrixRMaj xa;
+            DMatrixRMaj xb;
+            if (ta != null) {
+                xa = DMatrixRMaj.wrap(p.sampleCount(), h, ta.post(l));
+                xb = DMatrixRMaj.wrap(p.sampleCount(), h, tb.post(l));
+            } else {
+                ParameterSet moved = decl.apply(p.b(), t);
+                xa = incoming(s, p.a());
+                xb = incoming(s, moved);
+            }
+            if (!finite(xa) || !finite(xb)) {
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.NOT_FINITE,
+                        "non-finite values at site " + s.name(), start);
+            }
+            // X_B T^T = X_A in the least-squares sense
+            LinearSolverDense<DMatrixRMaj> ls = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+            if (xb.numRows < h || reciprocalCondition(xb) < MIN_RCOND || !ls.setA(xb.copy())) {
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.SINGULAR,
+                        "B's " + (ta != null ? "activations" : "incoming weights") + " at " + s.name()
+                                + " are rank-deficient", start);
+            }
+            DMatrixRMaj tt = new DMatrixRMaj(h, h);
+            ls.solve(xa.copy(), tt);
+            DMatrixRMaj forward = CommonOps_DDRM.transpose(tt, null);
+            LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(h);
+            DMatrixRMaj inverse = new DMatrixRMaj(h, h);
+            double rcond = finite(forward) ? reciprocalCondition(forward) : 0;
+            worstCondition = Math.max(worstCondition, 1 / rcond);
+            if (rcond < MIN_RCOND || !lu.setA(forward.copy())) {
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.SINGULAR,
+                        "the fitted map at " + s.name() + " is singular", start);
+            }
+            lu.invert(inverse);
+            if (!finite(forward) || !finite(inverse)) {
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.NOT_FINITE,
+                        "the fitted map at " + s.name() + " is not finite", start);
+            }
+            t.put(s.name(), new UnitTransform(SymmetryClass.INVERTIBLE, UnitVectors.array(forward),
+                    UnitVectors.array(inverse)));
+            DMatrixRMaj fit = new DMatrixRMaj(xb.numRows, h);
+            CommonOps_DDRM.mult(xb, tt, fit);
+            for (int i = 0; i < fit.getNumElements(); i++) {
+                double d = xa.get(i) - fit.get(i);
+                residual += d * d;
+                norm += xa.get(i) * xa.get(i);
+            }
+        }
+        return new Alignment(SymmetryClass.INVERTIBLE, method, p.specB(), decl.apply(p.b(), t), t,
+                norm > 0 ? residual / norm : 0, p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9,
+                AlignmentStatus.OK, String.format(java.util.Locale.ROOT, "largest condition number %.3g", worstCondition));
+    }
+
+    /** The site's units' incoming vectors as columns: {@code rest x units}. */
+    private static DMatrixRMaj incoming(Site s, ParameterSet p) {
+        int h = s.size();
+        int rest = 0;
+        java.util.List<double[]> parts = new java.util.ArrayList<>();
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        for (io.symsweep.params.AxisUse u : s.uses()) {
+            if (u.variance() == io.symsweep.params.AxisUse.Variance.OUTPUT) {
+                int r = UnitVectors.rest(p.get(u.tensor()), u);
+                parts.add(UnitVectors.unfold(p.get(u.tensor()), u, h));
+                sizes.add(r);
+                rest += r;
+            }
+        }
+        DMatrixRMaj x = new DMatrixRMaj(rest, h);
+        int row = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            double[] v = parts.get(k);
+            int r = sizes.get(k);
+            for (int i = 0; i < h; i++) {
+                for (int c = 0; c < r; c++) {
+                    x.set(row + c, i, v[i * r + c]);
+                }
+            }
+            row += r;
+        }
+        return x;
+    }
+
+    /** {@code sigma_min / sigma_max}, 0 when the SVD fails. */
+    static double reciprocalCondition(DMatrixRMaj m) {
+        org.ejml.interfaces.decomposition.SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.svd(m.numRows, m.numCols, false, false, true);
+        if (!svd.decompose(m.copy())) {
+            return 0;
+        }
+        double max = 0;
+        double min = Double.POSITIVE_INFINITY;
+        for (double s : svd.getSingularValues()) {
+            max = Math.max(max, s);
+            min = Math.min(min, s);
+        }
+        return max > 0 ? min / max : 0;
+    }
+
+    private static boolean finite(DMatrixRMaj m) {
+        for (int i = 0; i < m.getNumElements(); i++) {
+            if (!Double.isFinite(m.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,76 @@
+package io.symsweep.align;
+
+import io.symsweep.assignment.LinearAssignment;
+import io.symsweep.linalg.PolarDecomposition;
+import io.symsweep.params.SymmetryClass;
+import io.symsweep.params.UnitTransform;
+import java.util.SplittableRandom;
+
+/**
+ * The transform of a class that maximises {@code <M, T>} for a square score matrix {@code M} (rows: A's units,
+ * columns: B's): a linear assignment for permutations, the polar factor {@code U V^T} of {@code M = U S V^T} for
+ * orthogonal maps (orthogonal Procrustes, Schoenemann 1966).
+ */
+final class Projections {
+
+    private Projections() {
+    }
+
+    /** The best permutation: B's unit {@code j} moves to the position of the A unit it is assigned to. */
+    static UnitTransform permutation(double[][] m) {
+        int[] rowToCol = LinearAssignment.maximise(m);
+        int[] images = new int[rowToCol.length];
+        for (int i = 0; i < rowToCol.length; i++) {
+            images[rowToCol[i]] = i;
+        }
+        return UnitTransform.permutation(images);
+    }
+
+    /** The best orthogonal map. */
+    static UnitTransform orthogonal(double[][] m) {
+        double[][] q = UnitVectors.array(PolarDecomposition.of(UnitVectors.matrix(m)).q());
+        return new UnitTransform(SymmetryClass.ORTHOGONAL, q, UnitVectors.transpose(q));
+    }
+
+    /** {@link #permutation} or {@link #orthogonal}. */
+    static UnitTransform best(SymmetryClass c, double[][] m) {
+        return c == SymmetryClass.ORTHOGONAL ? orthogonal(m) : permutation(m);
+    }
+
+    /** The identity as a member of the class. */
+    static UnitTransform identity(SymmetryClass c, int n) {
+        if (c == SymmetryClass.ORTHOGONAL) {
+            UnitTransform id = UnitTransform.identity(n);
+            return new UnitTransform(SymmetryClass.ORTHOGONAL, id.forward(), id.backward());
+        }
+        int[] images = new int[n];
+        for (int i = 0; i < n; i++) {
+            images[i] = i;
+        }
+        return UnitTransform.permutation(images);
+    }
+
+    /** A uniformly random member: a shuffled permutation, or the orthogonal factor of a Gaussian matrix. */
+    static UnitTransform random(SymmetryClass c, int n, SplittableRandom rng) {
+        if (c == SymmetryClass.ORTHOGONAL) {
+            double[][] g = new double[n][n];
+            for (double[] row : g) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = rng.nextGaussian();
+                }
+            }
+            return orthogonal(g);
+        }
+        int[] images = new int[n];
+        for (int i = 0; i < n; i++) {
+            images[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = images[i];
+            images[i] = images[j];
+            images[j] = t;
+        }
+        return UnitTransform.permutation(images);
+    }
+}

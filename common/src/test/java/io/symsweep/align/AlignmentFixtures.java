@@ -1,0 +1,207 @@
+package io.symsweep.align;
+
+import io.symsweep.data.SupervisedData;
+import io.symsweep.data.Task;
+import io.symsweep.mlp.HiddenActivation;
+import io.symsweep.mlp.MlpForward;
+import io.symsweep.mlp.MlpSpec;
+import io.symsweep.mlp.MlpSymmetries;
+import io.symsweep.mlp.MlpTrainer;
+import io.symsweep.params.ParameterSet;
+import io.symsweep.params.Site;
+import io.symsweep.params.SymmetryClass;
+import io.symsweep.params.Tensor;
+import io.symsweep.params.UnitTransform;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Random networks, data and planted transforms of every class, for the alignment tests. */
+final class AlignmentFixtures {
+
+    private AlignmentFixtures() {
+    }
+
+    /** The architecture a class is exact on: tanh for permutations (any activation), ReLU for scaling and semi-permutations, bias-free linear for O and GL. */
+    static MlpSpec specFor(SymmetryClass c, int width) {
+        return switch (c) {
+            case NONE, PERMUTATION -> new MlpSpec(new int[] {6, width, width, 3}, HiddenActivation.TANH, true,
+                    Task.CLASSIFICATION);
+            case PERMUTATION_SCALING, SEMI_PERMUTATION -> new MlpSpec(new int[] {6, width, width, 3},
+                    HiddenActivation.RELU, true, Task.CLASSIFICATION);
+            case ORTHOGONAL, INVERTIBLE -> MlpSpec.deepLinear(new int[] {width, width, width, 4}, Task.REGRESSION);
+        };
+    }
+
+    /** Weights {@code N(0, 1.5^2/fan_in)} and biases {@code N(0, 0.25)}. */
+    static ParameterSet random(MlpSpec spec, SplittableRandom rng) {
+        ParameterSet p = MlpTrainer.initialParameters(spec, 1.5, rng);
+        if (spec.bias()) {
+            for (int l = 1; l <= spec.layers(); l++) {
+                double[] b = new double[spec.width(l)];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = 0.5 * rng.nextGaussian();
+                }
+                p = p.with(MlpSpec.biasName(l), Tensor.vector(b));
+            }
+        }
+        return p;
+    }
+
+    /** {@code n} Gaussian inputs with random labels or targets. */
+    static SupervisedData data(MlpSpec spec, int n, SplittableRandom rng) {
+        double[][] x = new double[n][spec.width(0)];
+        for (double[] row : x) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        int k = spec.width(spec.layers());
+        if (spec.task() == Task.CLASSIFICATION) {
+            int[] y = new int[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = rng.nextInt(k);
+            }
+            return SupervisedData.classification(x, y, k);
+        }
+        double[][] t = new double[n][k];
+        for (double[] row : t) {
+            for (int j = 0; j < k; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        return SupervisedData.regression(x, t);
+    }
+
+    static int[] shuffle(int n, SplittableRandom rng) {
+        int[] images = new int[n];
+        for (int i = 0; i < n; i++) {
+            images[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = images[i];
+            images[i] = images[j];
+            images[j] = t;
+        }
+        return images;
+    }
+
+    /** A random member of class {@code c} on {@code n} units (for semi-permutations: {@code wide x n}). */
+    static UnitTransform plant(SymmetryClass c, int n, int wide, SplittableRandom rng) {
+        switch (c) {
+            case NONE:
+                return UnitTransform.identity(n);
+            case PERMUTATION:
+                return UnitTransform.permutation(shuffle(n, rng));
+            case PERMUTATION_SCALING: {
+                int[] images = shuffle(n, rng);
+                double[][] f = new double[n][n];
+                double[][] b = new double[n][n];
+                for (int j = 0; j < n; j++) {
+                    double d = Math.pow(10, -2 + 4 * rng.nextDouble());   // factors from 1e-2 to 1e2
+                    f[images[j]][j] = d;
+                    b[j][images[j]] = 1 / d;
+                }
+                return new UnitTransform(c, f, b);
+            }
+            case SEMI_PERMUTATION: {
+                int[] owner = new int[wide];
+                int[] slots = shuffle(wide, rng);
+                for (int k = 0; k < wide; k++) {
+                    owner[slots[k]] = k < n ? k : rng.nextInt(n);
+                }
+                double[][] f = new double[wide][n];
+                double[] sum = new double[n];
+                for (int i = 0; i < wide; i++) {
+                    f[i][owner[i]] = 0.2 + rng.nextDouble();
+                    sum[owner[i]] += f[i][owner[i]];
+                }
+                double[] gram = new double[n];
+                for (int i = 0; i < wide; i++) {
+                    f[i][owner[i]] /= sum[owner[i]];
+                    gram[owner[i]] += f[i][owner[i]] * f[i][owner[i]];
+                }
+                double[][] b = new double[n][wide];
+                for (int i = 0; i < wide; i++) {
+                    b[owner[i]][i] = f[i][owner[i]] / gram[owner[i]];
+                }
+                return new UnitTransform(c, f, b);
+            }
+            case ORTHOGONAL: {
+                double[][] g = gaussian(n, rng);
+                return Projections.orthogonal(g);
+            }
+            case INVERTIBLE: {
+                // Q1 diag(e^u) Q2 with u ~ U(-1, 1): condition number at most e^2
+                double[][] q1 = Projections.orthogonal(gaussian(n, rng)).forward();
+                double[][] q2 = Projections.orthogonal(gaussian(n, rng)).forward();
+                double[] s = new double[n];
+                for (int i = 0; i < n; i++) {
+                    s[i] = Math.exp(2 * rng.nextDouble() - 1);
+                }
+                double[][] f = new double[n][n];
+                double[][] inv = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double v = 0;
+                        double w = 0;
+                        for (int k = 0; k < n; k++) {
+                            v += q1[i][k] * s[k] * q2[k][j];
+                            w += q2[k][i] * q1[j][k] / s[k];   // (Q1 S Q2)^-1 = Q2^T S^-1 Q1^T
+                        }
+                        f[i][j] = v;
+                        inv[i][j] = w;
+                    }
+                }
+                return new UnitTransform(c, f, inv);
+            }
+            default:
+                throw new AssertionError(c);
+        }
+    }
+
+    static double[][] gaussian(int n, SplittableRandom rng) {
+        double[][] g = new double[n][n];
+        for (double[] row : g) {
+            for (int j = 0; j < n; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        return g;
+    }
+
+    /** A transform of class {@code c} at every hidden site of {@code spec} (semi-permutations into {@code wide}). */
+    static Map<String, UnitTransform> plants(SymmetryClass c, MlpSpec spec, MlpSpec wide, SplittableRandom rng) {
+        Map<String, UnitTransform> t = new LinkedHashMap<>();
+        for (Site s : MlpSymmetries.declare(spec).sites()) {
+            int l = Integer.parseInt(s.name().substring("hidden".length()));
+            t.put(s.name(), plant(c, s.size(), wide.width(l), rng));
+        }
+        return t;
+    }
+
+    /** {@code max |f_p(x) - f_q(x)| / max |f_q(x)|} over the outputs on {@code x}. */
+    static double relativeOutputError(MlpSpec sp, ParameterSet p, MlpSpec sq, ParameterSet q, SupervisedData x) {
+        double[] a = MlpForward.outputs(sp, p, x.featuresRowMajor(), x.size());
+        double[] b = MlpForward.outputs(sq, q, x.featuresRowMajor(), x.size());
+        double worst = 0;
+        double scale = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+            scale = Math.max(scale, Math.abs(b[i]));
+        }
+        return worst / scale;
+    }
+
+    /** {@code max |x - y|} over two matrices of one shape. */
+    static double maxDifference(double[][] x, double[][] y) {
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                m = Math.max(m, Math.abs(x[i][j] - y[i][j]));
+            }
+        }
+        return m;
+    }
+}
