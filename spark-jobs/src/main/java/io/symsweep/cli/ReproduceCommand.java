@@ -58,6 +58,7 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         Reproduction.Outcome outcome;
+        MasterUrl.check(master);
         try {
             PaperSpecs paper = PaperSpecs.at(specsDir(), scale, scaleFile);
             Path dir = out != null ? out : Path.of("results", "reproduce-" + paper.scale());
