@@ -23,6 +23,7 @@ import java.util.Map;
  *   <tr><td>3</td><td>{@link EnvironmentException}, permission denied, disk full, read-only file system,
  *       cluster unreachable, out of memory: the user fixes the machine and reruns</td></tr>
  *   <tr><td>70</td><td>anything else: a defect of symsweep (EX_SOFTWARE of sysexits.h)</td></tr>
+ *   <tr><td>130, 143</td><td>a run stopped by SIGINT (Ctrl-C) or SIGTERM: the JVM's status for the signal</td></tr>
  * </table>
  */
 final class Failures {
@@ -31,6 +32,8 @@ final class Failures {
     static final int PROBLEMS_FOUND = 1;
     /** Exit status of an exception no rule explains: a defect of symsweep. */
     static final int INTERNAL = 70;
+    /** Exit status of a run stopped by Ctrl-C (128 + SIGINT), which the JVM's own exit status then overrides. */
+    static final int INTERRUPTED = 130;
 
     /** How deep the cause chain is searched. */
     private static final int MAX_CAUSES = 32;
@@ -38,7 +41,10 @@ final class Failures {
     private Failures() {
     }
 
-    /** A classified failure: the exit status and the message line (without the {@code symsweep: } prefix). */
+    /**
+     * A classified failure: the exit status and the message line (without the {@code symsweep: } prefix), null when
+     * the line has been printed already (an interrupted run's, by its shutdown hook).
+     */
     record Failure(int status, String message) {
     }
 
@@ -58,6 +64,10 @@ final class Failures {
     }
 
     private static Failure classifyOne(Throwable t) {
+        if (t instanceof io.symsweep.spark.RunInterruptedException) {
+            // The shutdown hook has printed the line; the JVM exits with the signal's status.
+            return new Failure(INTERRUPTED, null);
+        }
         if (t instanceof InputException) {
             return new Failure(InputException.EXIT_STATUS, firstLine(t.getMessage()));
         }

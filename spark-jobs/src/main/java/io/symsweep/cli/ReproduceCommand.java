@@ -58,11 +58,12 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         Reproduction.Outcome outcome;
+        MasterUrl.check(master);
         try {
             PaperSpecs paper = PaperSpecs.at(specsDir(), scale, scaleFile);
             Path dir = out != null ? out : Path.of("results", "reproduce-" + paper.scale());
             Reproduction.Plan plan = Reproduction.plan(paper, PaperClaims.all(paper), only, dir);
-            try (Sessions.Lease lease = Sessions.create("symsweep reproduce " + paper.scale(), master, Map.of())) {
+            try (Sessions.Lease lease = SessionStart.lease("symsweep reproduce " + paper.scale(), master, Map.of())) {
                 outcome = Reproduction.run(lease.session(), plan, w);
             }
         } catch (ReproduceException e) {

@@ -1,8 +1,9 @@
 package io.symsweep.cli;
 
 import io.symsweep.experiment.Experiments;
-import io.symsweep.spark.SparkTables;
-import io.symsweep.sweep.ConfigIds;
+import io.symsweep.spark.ResultStore;
+import io.symsweep.spark.TableFiles;
+import io.symsweep.spark.WriterLock;
 import io.symsweep.sweep.ExperimentKind;
 import io.symsweep.table.Table;
 import java.io.FileNotFoundException;
@@ -15,40 +16,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumException;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Type;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads every file of every table folder of a results folder, one at a time with Hadoop's file system and
- * Parquet's reader (no Spark session), so one damaged file cannot hide the others. Each file must be
- * Parquet (magic {@code PAR1} at both ends), carry the Spark schema of its table's declaration
- * ({@link SparkTables#schema}) in its footer, hold that table's {@code schema_version} in every row, and
- * match its checksum file when it has one; across a table's files no {@code config_id} may appear twice.
+ * Parquet's reader (no Spark session), so one damaged file cannot hide the others. Each file must pass
+ * {@link TableFiles#check} (Parquet with its table's declared Spark schema, schema version and checksum);
+ * across a table's files no {@code config_id} may appear twice.
  * Files and folders whose names start with {@code .} or {@code _} are Spark's and Hadoop's (checksums,
  * {@code _SUCCESS}, an interrupted job's {@code _temporary}) and are not data.
  */
 final class ResultFolderCheck {
 
     /** The footer key under which Spark stores a Parquet file's Spark schema (ParquetWriteSupport). */
-    static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
-    private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
+    static final String SPARK_SCHEMA_KEY = TableFiles.SPARK_SCHEMA_KEY;
 
     /** One line of the report: a problem (counted) or a note. */
     record Finding(boolean problem, String line) {
@@ -63,7 +47,7 @@ final class ResultFolderCheck {
 
     private final Map<String, List<Table<?>>> declared = new LinkedHashMap<>();
     private final Configuration conf;
-    private final Configuration rawConf;
+    private final TableFiles tableFiles;
     private final List<Finding> findings = new ArrayList<>();
     private final Set<String> tablesSeen = new TreeSet<>();
     private int files;
@@ -74,11 +58,7 @@ final class ResultFolderCheck {
             declared.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
         }
         this.conf = conf;
-        // Local files are read past Hadoop's checksums first, so that a truncated or replaced file is named as
-        // such rather than as a checksum error; the checksums are verified separately.
-        this.rawConf = new Configuration(conf);
-        rawConf.set("fs.file.impl", org.apache.hadoop.fs.RawLocalFileSystem.class.getName());
-        rawConf.setBoolean("fs.file.impl.disable.cache", true);
+        this.tableFiles = new TableFiles(conf);
     }
 
     /** The names of every declared table. */
@@ -140,6 +120,17 @@ final class ResultFolderCheck {
         for (FileStatus s : list(fs, sweep)) {
             String name = s.getPath().getName();
             String at = join(shown, name);
+            if (name.equals(WriterLock.NAME)) {
+                String holder = WriterLock.describe(fs, sweep);
+                if (holder != null) {
+                    note(at, "a run is writing this folder (" + holder + "); its newest batches may still be coming");
+                }
+                continue;
+            }
+            if (name.equals(ResultStore.QUARANTINE) && s.isDirectory()) {
+                quarantined(fs, s.getPath(), at);
+                continue;
+            }
             if (hidden(name)) {
                 continue;
             }
@@ -151,6 +142,23 @@ final class ResultFolderCheck {
                 }
             } else if (s.isDirectory()) {
                 problem(at, "stray folder: not a table of symsweep (" + String.join(", ", tableNames()) + ")");
+            }
+        }
+    }
+
+    /** One note per file a run moved to the quarantine folder, with what is wrong with it. */
+    private void quarantined(FileSystem fs, Path quarantine, String shown) throws IOException {
+        for (FileStatus table : list(fs, quarantine)) {
+            for (FileStatus f : table.isDirectory() ? list(fs, table.getPath()) : List.<FileStatus>of()) {
+                String name = f.getPath().getName();
+                if (hidden(name)) {
+                    continue;
+                }
+                String at = join(join(shown, table.getPath().getName()), name);
+                List<Table<?>> tables = declared.get(table.getPath().getName());
+                String why = f.isDirectory() || tables == null ? null : tableFiles.check(fs, f, tables).reason();
+                note(at, "quarantined by a run, which computed its configurations again" + (why == null ? ""
+                        : " (" + why + ")") + "; not read by symsweep, delete it when it is of no more use");
             }
         }
     }
@@ -185,206 +193,17 @@ final class ResultFolderCheck {
 
     /** The file's config ids (sorted), or null when it could not be read as a table file. */
     private long[] checkFile(FileSystem fs, FileStatus s, String at, List<Table<?>> tables) {
-        Path path = s.getPath();
-        long length = s.getLen();
-        if (length == 0) {
-            problem(at, "empty file (0 bytes), not Parquet");
-            return null;
+        TableFiles.Verdict v = tableFiles.check(fs, s, tables);
+        v.problems().forEach(p -> problem(at, p));
+        if (v.ids() != null) {
+            rows += v.rows();
         }
-        try {
-            FileSystem raw = path.getFileSystem(rawConf);
-            byte[] head = new byte[4];
-            byte[] tail = new byte[4];
-            try (FSDataInputStream in = raw.open(path)) {
-                int n = in.read(head, 0, (int) Math.min(4, length));
-                if (n < 4 || !Arrays.equals(head, MAGIC)) {
-                    problem(at, "not a Parquet file (" + length + " bytes; it does not start with PAR1)");
-                    return null;
-                }
-                if (length < 12) {
-                    problem(at, "truncated Parquet file (" + length + " bytes; no footer)");
-                    return null;
-                }
-                in.readFully(length - 4, tail);
-                if (!Arrays.equals(tail, MAGIC)) {
-                    problem(at, "truncated Parquet file (" + length + " bytes; it does not end with PAR1, so its "
-                            + "footer is missing)");
-                    return null;
-                }
-            }
-            ParquetMetadata footer;
-            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(path, rawConf))) {
-                footer = reader.getFooter();
-            } catch (IOException | RuntimeException e) {
-                problem(at, "damaged Parquet footer (" + Failures.firstLine(e.getMessage()) + ")");
-                return null;
-            }
-            Table<?> table = schemaCheck(at, footer, tables);
-            if (table == null) {
-                return null;
-            }
-            long[] ids = readIds(path, at, footer.getFileMetaData().getSchema(), table);
-            if (ids != null) {
-                checksum(fs, path, at);
-            }
-            return ids;
-        } catch (IOException e) {
-            problem(at, "cannot read (" + Failures.firstLine(e.getMessage()) + ")");
-            return null;
-        }
-    }
-
-    /** The declared table the footer's Spark schema matches, or null (a problem recorded). */
-    private Table<?> schemaCheck(String at, ParquetMetadata footer, List<Table<?>> tables) {
-        String json = footer.getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
-        if (json == null) {
-            problem(at, "foreign Parquet file: not written by Spark (its footer has no Spark schema)");
-            return null;
-        }
-        StructType found;
-        try {
-            found = (StructType) DataType.fromJson(json);
-        } catch (RuntimeException e) {
-            problem(at, "foreign Parquet file: its Spark schema does not parse");
-            return null;
-        }
-        String firstDifference = null;
-        for (Table<?> t : tables) {
-            // Columns a declared migration adds are absent from files of the older versions it reads.
-            Set<String> added = new TreeSet<>();
-            t.migrations().forEach(m -> added.addAll(m.addedColumns()));
-            String d = difference(SparkTables.schema(t), found, added);
-            if (d == null) {
-                return t;
-            }
-            if (firstDifference == null) {
-                firstDifference = d;
-            }
-        }
-        Table<?> t = tables.get(0);
-        problem(at, "schema differs from table " + t.name() + " (schema version " + t.schemaVersion() + "): "
-                + firstDifference);
-        return null;
+        return v.ids();
     }
 
     /** Null when the column names and types agree (nullability and comments aside), else what differs. */
     static String difference(StructType declared, StructType found) {
-        return difference(declared, found, Set.of());
-    }
-
-    /** As {@link #difference(StructType, StructType)}, allowing the columns {@code mayLack} to be absent. */
-    static String difference(StructType declared, StructType found, Set<String> mayLack) {
-        List<String> parts = new ArrayList<>();
-        Set<String> foundNames = new TreeSet<>(Arrays.asList(found.fieldNames()));
-        List<String> missing = new ArrayList<>();
-        for (StructField d : declared.fields()) {
-            if (!foundNames.contains(d.name())) {
-                if (!mayLack.contains(d.name())) {
-                    missing.add(d.name());
-                }
-                continue;
-            }
-            StructField f = found.apply(d.name());
-            if (!plain(d.dataType()).equals(plain(f.dataType()))) {
-                parts.add("column " + d.name() + " is " + f.dataType().simpleString() + ", declared "
-                        + d.dataType().simpleString());
-            }
-        }
-        Set<String> declaredNames = new TreeSet<>(Arrays.asList(declared.fieldNames()));
-        List<String> unexpected = new ArrayList<>();
-        for (String n : found.fieldNames()) {
-            if (!declaredNames.contains(n)) {
-                unexpected.add(n);
-            }
-        }
-        if (!missing.isEmpty()) {
-            parts.add(0, "missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
-        }
-        if (!unexpected.isEmpty()) {
-            parts.add("unexpected column" + (unexpected.size() > 1 ? "s " : " ") + String.join(", ", unexpected));
-        }
-        return parts.isEmpty() ? null : String.join("; ", parts);
-    }
-
-    /** The type with every nullability flag set and no metadata, for comparing shapes. */
-    private static DataType plain(DataType t) {
-        if (t instanceof ArrayType a) {
-            return DataTypes.createArrayType(plain(a.elementType()), true);
-        }
-        if (t instanceof StructType s) {
-            List<StructField> fields = new ArrayList<>();
-            for (StructField f : s.fields()) {
-                fields.add(DataTypes.createStructField(f.name(), plain(f.dataType()), true));
-            }
-            return DataTypes.createStructType(fields);
-        }
-        return t;
-    }
-
-    /** Reads {@code config_id} and {@code schema_version} of every row; sorted ids, or null (a problem recorded). */
-    private long[] readIds(Path path, String at, MessageType schema, Table<?> table) {
-        String key = table.keyColumn();
-        // Result tables are keyed by config ids (16 hex digits, read as longs); runs by UUIDs, hashed to longs.
-        boolean configIds = key.equals("config_id");
-        Type idType = schema.getType(key);
-        Type versionType = schema.getType("schema_version");
-        Configuration c = new Configuration(rawConf);
-        c.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType(schema.getName(), idType, versionType).toString());
-        long[] ids = new long[1024];
-        int n = 0;
-        long read = 0;
-        Set<Integer> versions = new TreeSet<>();
-        String badId = null;
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path).withConf(c).build()) {
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                read++;
-                String id = g.getFieldRepetitionCount(key) == 0 ? null : g.getString(key, 0);
-                if (g.getFieldRepetitionCount("schema_version") > 0) {
-                    versions.add(g.getInteger("schema_version", 0));
-                }
-                if (id == null || configIds && (id.length() != ConfigIds.ID_HEX_DIGITS || !id.matches("[0-9a-f]+"))) {
-                    badId = badId == null ? String.valueOf(id) : badId;
-                    continue;
-                }
-                if (n == ids.length) {
-                    ids = Arrays.copyOf(ids, 2 * n);
-                }
-                ids[n++] = configIds ? Long.parseUnsignedLong(id, 16) : java.util.UUID.nameUUIDFromBytes(
-                        id.getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits();
-            }
-        } catch (IOException | RuntimeException e) {
-            problem(at, "damaged Parquet data (" + Failures.firstLine(e.getMessage()) + ")");
-            return null;
-        }
-        rows += read;
-        if (badId != null) {
-            problem(at, configIds ? "a config_id that is not " + ConfigIds.ID_HEX_DIGITS + " hex digits: '" + badId + "'"
-                    : "a row without its " + key);
-        }
-        versions.removeAll(table.readableVersions());
-        if (!versions.isEmpty()) {
-            problem(at, "written with schema version " + versions + " of table " + table.name() + "; this symsweep "
-                    + "writes version " + table.schemaVersion() + " (rerun with --fresh, or choose another --out)");
-        }
-        long[] sorted = Arrays.copyOf(ids, n);
-        Arrays.sort(sorted);
-        return sorted;
-    }
-
-    /** Reads the whole file through the checksumming file system when a checksum file is beside it. */
-    private void checksum(FileSystem fs, Path path, String at) throws IOException {
-        Path crc = new Path(path.getParent(), "." + path.getName() + ".crc");
-        if (!(fs instanceof org.apache.hadoop.fs.ChecksumFileSystem) || !fs.exists(crc)) {
-            return;
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (FSDataInputStream in = fs.open(path)) {
-            while (in.read(buffer) >= 0) {
-                // reading is the check
-            }
-        } catch (ChecksumException e) {
-            problem(at, "does not match its checksum file " + crc.getName() + " (changed after it was written)");
-        }
+        return TableFiles.difference(declared, found);
     }
 
     /** One problem line per table whose files hold a config id more than once. */

@@ -1,5 +1,8 @@
 package io.symsweep.cli;
 
+import io.symsweep.spark.ResultStore;
+import io.symsweep.spark.TableFiles;
+import io.symsweep.table.Table;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,10 +101,106 @@ record ResultTables(String root, List<String> sweeps, Map<String, List<String>> 
         return out;
     }
 
-    /** One temporary view per table in {@code spark} (several sweeps' folders unioned). */
+    /** One temporary view per table in {@code spark} (several sweeps' folders unioned), saying nothing. */
     void registerViews(SparkSession spark) {
-        locations.forEach((name, dirs) ->
-                spark.read().parquet(dirs.toArray(String[]::new)).createOrReplaceTempView(name));
+        registerViews(spark, new PrintWriter(java.io.Writer.nullWriter()));
+    }
+
+    /**
+     * One temporary view per table in {@code spark} (several sweeps' folders unioned), of its readable files: a file
+     * that {@link TableFiles#checkFooter} finds damaged (truncated, foreign, another table's) is left out, with one
+     * line on {@code err}; the files a run moved to a sweep's {@code _quarantine/} are not read either, and their
+     * number is said on {@code err}.
+     */
+    void registerViews(SparkSession spark, PrintWriter err) {
+        Map<String, List<String>> readable = readable(err, "skipping ", "");
+        locations.forEach((name, dirs) -> {
+            List<String> files = readable.get(name);
+            if (files == null) {
+                spark.read().parquet(dirs.toArray(String[]::new)).createOrReplaceTempView(name);
+            } else if (!files.isEmpty()) {
+                spark.read().parquet(files.toArray(String[]::new)).createOrReplaceTempView(name);
+            } else {
+                err.println("symsweep: warning: no view " + name + ": none of its files can be read");
+            }
+        });
+        err.flush();
+    }
+
+    /**
+     * Says on {@code err} which files of the tables are damaged (queries that read them fail) and how many a run has
+     * quarantined, for readers that register whole folders ({@code serve}).
+     */
+    void warnDamaged(PrintWriter err) {
+        readable(err, "", "; queries that read it fail until `symsweep run` moves it to "
+                + "_quarantine/");
+        err.flush();
+    }
+
+    /** Per table whose folders hold a damaged file, its readable files (the others: absent); lines on {@code err}. */
+    private Map<String, List<String>> readable(PrintWriter err, String prefix, String consequence) {
+        for (String sweep : sweeps) {
+            int quarantined = quarantined(sweep);
+            if (quarantined > 0) {
+                err.println("symsweep: note: " + quarantined + " damaged file" + (quarantined == 1 ? " is" : "s are")
+                        + " in " + join(TableFiles.shown(new Path(sweep)), ResultStore.QUARANTINE) + "/ (moved there "
+                        + "by `symsweep run`, which "
+                        + "computed their configurations again) and not queried");
+            }
+        }
+        Map<String, List<Table<?>>> declared = TableFiles.declared();
+        TableFiles check = new TableFiles(new Configuration());
+        Map<String, List<String>> out = new TreeMap<>();
+        locations.forEach((name, dirs) -> {
+            List<String> readable = new ArrayList<>();
+            boolean skipped = false;
+            for (String dir : dirs) {
+                Path p = new Path(dir);
+                FileSystem fs = fileSystem(p);
+                for (FileStatus f : list(fs, p)) {
+                    if (TableFiles.hidden(f.getPath().getName())) {
+                        continue;
+                    }
+                    String problem = f.isDirectory() ? "a folder inside a table folder"
+                            : declared.containsKey(name) ? check.checkFooter(fs, f, declared.get(name)).reason() : null;
+                    if (problem == null) {
+                        readable.add(f.getPath().toString());
+                    } else {
+                        skipped = true;
+                        err.println("symsweep: warning: " + prefix + TableFiles.shown(f.getPath()) + ": " + problem
+                                + consequence + (prefix.isEmpty() ? "" : " (`symsweep run` moves it to " + join(
+                                TableFiles.shown(p.getParent()), ResultStore.QUARANTINE) + "/; `symsweep check` lists "
+                                + "every problem)"));
+                    }
+                }
+            }
+            if (skipped) {
+                out.put(name, readable);
+            }
+        });
+        return out;
+    }
+
+    /** Files under the sweep's {@code _quarantine/} folder. */
+    private static int quarantined(String sweep) {
+        Path q = new Path(sweep, ResultStore.QUARANTINE);
+        FileSystem fs = fileSystem(q);
+        if (!isDirectory(fs, q)) {
+            return 0;
+        }
+        int n = 0;
+        for (FileStatus table : list(fs, q)) {
+            if (table.isDirectory()) {
+                for (FileStatus f : list(fs, table.getPath())) {
+                    n += TableFiles.hidden(f.getPath().getName()) ? 0 : 1;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static String join(String dir, String name) {
+        return dir.endsWith("/") ? dir + name : dir + "/" + name;
     }
 
     private static Map<String, List<String>> single(Map<String, Path> tables) {

@@ -6,6 +6,7 @@ import io.symsweep.spark.ResultStore;
 import io.symsweep.spark.Sessions;
 import io.symsweep.spark.SweepJob;
 import io.symsweep.spark.TableSummary;
+import io.symsweep.spark.WriterLock;
 import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a sweep: expand the spec, train and probe every configuration on Spark, write Parquet "
                 + "tables under the output folder, and print a summary.",
-                "Configurations already in the output are skipped (resume); --fresh starts over."})
+                "Configurations already in the output are skipped (resume); --fresh starts over. One run writes an "
+                        + "output folder at a time (its lock file DIR/_lock); a damaged file in it is moved to "
+                        + "DIR/_quarantine/ and its configurations computed again."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -50,6 +53,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark configuration (repeatable)")
     Map<String, String> conf = new LinkedHashMap<>();
 
+    @Option(names = "--wait", description = "when another run writes the output folder, wait for it to end "
+            + "(default: exit with status 3, naming that run)")
+    boolean waitForLock;
+
     @Override
     public Integer call() {
         long start = System.nanoTime();
@@ -68,13 +75,14 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         try (Sessions.Lease lease = SessionStart.lease("symsweep " + sweep.name(), master, conf)) {
             SparkSession spark = lease.session();
-            ResultStore store = new ResultStore(spark, outDir);
-            if (fresh) {
-                store.deleteTables(Experiments.of(sweep).tables());
-            }
+            ResultStore store = new ResultStore(spark, outDir).messages(spec.commandLine().getErr());
             List<TableSummary> tables;
             SweepJob job = new SweepJob(spark, store, batch == null ? 0 : batch);
-            try {
+            // One writer at a time, from before --fresh deletes anything to after the runs row is written.
+            try (WriterLock lock = store.lock("symsweep run " + sweep.name(), waitForLock)) {
+                if (fresh) {
+                    store.deleteTables(Experiments.of(sweep).tables());
+                }
                 tables = job.userErrors(t -> Failures.classify(t).status()
                         == io.symsweep.failure.InputException.EXIT_STATUS)
                         .run(sweep, specText);

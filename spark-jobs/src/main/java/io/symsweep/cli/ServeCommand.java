@@ -63,6 +63,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 1 || port > 65535) {
             throw new UserException("--port: must be in 1..65535, found " + port);
         }
+        // Before the announcement below: a bad or silent master is then the one line (SessionStart checks again).
+        MasterUrl.check(master);
         for (String key : List.of(ADDRESS_CONF, PORT_CONF)) {
             if (conf.containsKey(key)) {
                 throw new UserException("--conf " + key + ": set by serve; use --bind and --port");
@@ -92,7 +94,15 @@ final class ServeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         err.print("symsweep: starting Spark (" + SqlCommand.masterShown(master) + ") and Spark Connect ...");
         err.flush();
-        Sessions.Lease lease = Sessions.create("symsweep serve", master, sparkConf);
+        tables.warnDamaged(err);
+        Sessions.Lease lease;
+        try {
+            lease = SessionStart.lease("symsweep serve", master, sparkConf);
+        } catch (RuntimeException e) {
+            err.println(" failed");
+            err.flush();
+            throw e;
+        }
         SparkSession spark = lease.session();
         Map<String, CatalogDdl.Source> sources = new LinkedHashMap<>();
         locations.forEach((name, location) ->

@@ -1,24 +1,51 @@
 package io.symsweep.cli;
 
+import io.symsweep.failure.EnvironmentException;
+import io.symsweep.failure.InputException;
 import io.symsweep.spark.Sessions;
 import java.util.Map;
 
-/** Starts a command's Spark session, reporting a setting Spark rejects as the user's error (exit status 2). */
+/**
+ * How every command that needs Spark ({@code run}, {@code sql}, {@code serve}, {@code bench --spark},
+ * {@code reproduce}) starts its session, so that a failure to start is one line whatever the command: the
+ * {@code --master} URL checked first ({@link MasterUrl#check}), then the session started, and whatever Spark
+ * throws while it starts classified by {@link Failures}: the user's setting (exit status 2) or the machine's
+ * (exit status 3, also for anything no rule names: a session that does not start is the environment's failure,
+ * not a defect of the command that asked for it).
+ */
 final class SessionStart {
 
     private SessionStart() {
     }
 
     /**
-     * {@link Sessions#create}; an {@link IllegalArgumentException} while Spark starts (a malformed
-     * {@code --conf} value such as {@code spark.executor.memory=lots}) becomes a {@link UserException}.
+     * {@link MasterUrl#check}, then {@link Sessions#create}. A malformed URL or an {@link IllegalArgumentException}
+     * while Spark starts (a malformed {@code --conf} value such as {@code spark.executor.memory=lots}) is a
+     * {@link UserException}; a master that does not answer, a port that cannot be bound, a broken class path, any
+     * other failure an {@link EnvironmentException} naming the master and Spark's first line.
      */
     static Sessions.Lease lease(String appName, String master, Map<String, String> conf) {
+        MasterUrl.check(master);
         try {
             return Sessions.create(appName, master, conf);
         } catch (IllegalArgumentException e) {
             throw new UserException("Spark did not start with these settings: "
                     + Failures.sparkText(Failures.firstLine(e.getMessage())) + " (see --master and --conf)", e);
+        } catch (Throwable e) {
+            throw startFailure(master, e);
         }
+    }
+
+    /** What a failure {@code e} of Spark's start means: a user error, or the environment's, in one line. */
+    static RuntimeException startFailure(String master, Throwable e) {
+        Failures.Failure f = Failures.classify(e);
+        if (f.status() == InputException.EXIT_STATUS) {
+            return new UserException(f.message(), e);
+        }
+        String what = f.status() == EnvironmentException.EXIT_STATUS ? f.message()
+                : e.getClass().getSimpleName() + ": " + Failures.sparkText(Failures.firstLine(e.getMessage()))
+                        .replaceFirst("\\.$", "");
+        return new EnvironmentException("Spark did not start (" + SqlCommand.masterShown(master) + "): " + what
+                + "; --debug or SYMSWEEP_DEBUG=1 shows the stack trace", e);
     }
 }

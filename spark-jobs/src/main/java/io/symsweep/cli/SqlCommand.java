@@ -105,9 +105,20 @@ final class SqlCommand implements Callable<Integer> {
             err.print("symsweep: starting Spark (" + masterShown(master) + ") ...");
             err.flush();
         }
-        try (Sessions.Lease lease = Sessions.create("symsweep sql", master, Map.of(
-                "spark.sql.warehouse.dir", warehouse.toUri().toString(),
-                "spark.ui.enabled", "false"))) {
+        Sessions.Lease started;
+        try {
+            started = SessionStart.lease("symsweep sql", master, Map.of(
+                    "spark.sql.warehouse.dir", warehouse.toUri().toString(),
+                    "spark.ui.enabled", "false"));
+        } catch (RuntimeException e) {
+            deleteRecursively(warehouse);
+            if (announce) {
+                err.println(" failed");
+                err.flush();
+            }
+            throw e;
+        }
+        try (Sessions.Lease lease = started) {
             SparkSession spark = lease.session();
             if (lease.owned() && spark.sparkContext().isLocal()) {
                 TASK_LOGGERS.forEach(name -> Configurator.setLevel(name, Level.OFF));
@@ -121,7 +132,7 @@ final class SqlCommand implements Callable<Integer> {
                 out.flush();
                 return 0;
             }
-            tables.registerViews(spark);
+            tables.registerViews(spark, err);
             if (shell) {
                 return shell(spark, tables, err);
             }

@@ -61,7 +61,9 @@ public final class SymsweepCommand implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Failures.Failure f = Failures.classify(ex);
             PrintWriter e = commandLine.getErr();
-            e.println("symsweep: " + f.message());
+            if (f.message() != null) {
+                e.println("symsweep: " + f.message());
+            }
             if (root.debug || debugByEnvironment) {
                 ex.printStackTrace(e);
             }
@@ -119,7 +121,9 @@ public final class SymsweepCommand implements Runnable {
         } catch (Throwable t) {
             // Errors (OutOfMemoryError) pass picocli's handler, which takes exceptions only.
             Failures.Failure f = Failures.classify(t);
-            err.println("symsweep: " + f.message());
+            if (f.message() != null) {
+                err.println("symsweep: " + f.message());
+            }
             if (debug) {
                 t.printStackTrace(err);
             }

@@ -46,7 +46,7 @@ import org.apache.spark.storage.StorageLevel;
  * into an earlier one (by the space's table, or by id in Spark when the kind does not declare its normalisation).
  * What the probe tables hold is removed by a left anti join against their key columns, and the pending points
  * (index, the artefact ids they need, a bit per probe table lacking them) are kept on the executors' disks for the
- * run. The artefacts to produce are the distinct artefact ids of the pending probes less those the artefact table
+ * run. The artefacts to produce are the distinct artefact ids of all points less those the artefact table
  * holds, found by a Spark aggregation; the probe work is the pending probes grouped by artefact ids and joined with
  * the artefact rows. Each is hash-partitioned into slices ({@link Slices}) that batches take in order.
  *
@@ -83,6 +83,8 @@ final class ExecutorPlan implements SweepPlan {
     private final int sliceTarget;
     private final Map<String, Long> planned = new LinkedHashMap<>();
     private final Dataset<Row> pending;
+    /** Every point of the space (expanded again, not kept: the artefact stage reads it once). */
+    private final Dataset<Row> points;
     private final String shufflePartitions;
 
     /**
@@ -110,11 +112,9 @@ final class ExecutorPlan implements SweepPlan {
         this.shufflePartitions = Long.toString(Math.max(jsc.defaultParallelism() * 4L,
                 Math.min(2000, space.size() / ROWS_PER_SHUFFLE_PARTITION)));
         boolean twoStage = kind instanceof TwoStageExperiment<?>;
-        Dataset<Row> points = spark.range(0, space.size(), 1, expansionTasks(space.size()))
+        Dataset<Row> expanded = spark.range(0, space.size(), 1, expansionTasks(space.size()))
                 .mapPartitions(new Expansion(context, twoStage), Encoders.row(planSchema(twoStage)));
-        if (!space.tabulated()) {
-            points = points.dropDuplicates(ID);
-        }
+        this.points = space.tabulated() ? expanded : expanded.dropDuplicates(ID);
         long configurations = space.count().isPresent() ? space.count().getAsLong()
                 : planning(points::count);
         for (Table<?> t : probeTables) {
@@ -227,7 +227,9 @@ final class ExecutorPlan implements SweepPlan {
             throw new IllegalStateException(kind.name() + " has no artefact stage");
         }
         Table<?> table = twoStage.artefactTable();
-        Dataset<Row> needed = pending.select(col(IDX), posexplode(col(ARTEFACTS)).as(new String[] {"pos", "aid"}))
+        // The artefacts of every point, not only of the pending ones: the artefact table holds every artefact of the
+        // spec, also one whose probes are all committed (its file was quarantined as damaged).
+        Dataset<Row> needed = points.select(col(IDX), posexplode(col(ARTEFACTS)).as(new String[] {"pos", "aid"}))
                 .groupBy("aid").agg(min(struct(col(IDX), col("pos"))).as("first"));
         Dataset<Row> keys = committed(table, "committed");
         Dataset<Row> todo = needed.join(keys, needed.col("aid").equalTo(keys.col("committed")), "left_anti")

@@ -79,12 +79,21 @@ public final class Progress implements AutoCloseable {
         return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60) + " min";
     }
 
+    /**
+     * Stops the line: a stage that finished prints its last line; one that failed or was interrupted prints none (on a
+     * terminal its line is erased), so that the one line saying why is not preceded by a progress line.
+     */
     @Override
     public void close() {
         closed = true;
         ticker.interrupt();
-        if (total > 0) {
+        if (total > 0 && counter.value() >= total) {
             print(true);
+        } else if (terminal && total > 0) {
+            synchronized (this) {
+                out.print("\r\u001b[K");
+                out.flush();
+            }
         }
     }
 }

@@ -23,15 +23,22 @@ import org.apache.spark.sql.functions;
 
 /**
  * The output directory of a sweep: one Parquet folder per table ({@code <root>/minima}, ...), keyed by
- * {@code config_id}. Rows are appended batch by batch; a batch's files appear only when its Spark job
- * commits (each file moved whole), and a rerun computes only the ids not yet present, so every
- * configuration ends up exactly once even after a crash. Any local, HDFS or object-store URI works.
+ * {@code config_id}. Rows are appended batch by batch, each batch of a table one file that appears whole when its
+ * Spark job commits ({@link #append}); a rerun computes only the ids not yet present, so every configuration ends up
+ * exactly once even after a crash. One run writes the folder at a time ({@link #lock}, {@link WriterLock}); a file
+ * that cannot be read as its table's is moved to {@value #QUARANTINE}/ before a run reads the table
+ * ({@link #quarantineDamaged}), and its configurations are computed again. Any local, HDFS or object-store URI works.
  */
 public final class ResultStore {
+
+    /** The folder under the root where damaged table files are moved, one subfolder per table. */
+    public static final String QUARANTINE = "_quarantine";
 
     private final SparkSession spark;
     private final Path root;
     private final FileSystem fs;
+    private java.io.PrintWriter messages = new java.io.PrintWriter(System.err, true);
+    private WriterLock lock;
 
     public ResultStore(SparkSession spark, String root) {
         this.spark = spark;
@@ -142,15 +149,163 @@ public final class ResultStore {
         delete(new Path(new Path(root, table.name()), "_temporary"));
     }
 
-    /** Appends one batch of rows (one Spark job, committed as a whole). */
+    /** Appends one batch of rows (one Spark job, committed as a whole): {@link #append(Table, Dataset)}. */
     public <R> void append(Table<R> table, JavaRDD<org.apache.spark.sql.Row> rows) {
-        spark.createDataFrame(rows, SparkTables.schema(table)).write().mode(SaveMode.Append).parquet(location(table));
+        append(table, spark.createDataFrame(rows, SparkTables.schema(table)));
+    }
+
+    /**
+     * Appends one batch of rows of {@code table} (in its Spark schema) as one Parquet file, sorted by key. The rows are
+     * computed in parallel and gathered by a shuffle into the one task that writes the file, which Hadoop's
+     * FileOutputCommitter (algorithm 1, set here whatever the configuration says) moves into the table's folder by one
+     * rename when the job commits: a reader lists either none of the batch or all of it, and a run killed at any point
+     * leaves whole batches only. (With several files per batch, the job commit renames them one by one, and a reader
+     * between two renames sees part of a batch.) Throws {@link io.symsweep.failure.EnvironmentException} when this
+     * store's lock was taken over by another run.
+     */
+    public void append(Table<?> table, Dataset<Row> rows) {
+        if (lock != null) {
+            lock.checkHeld();
+        }
+        try {
+            rows.repartition(1).sortWithinPartitions(table.keyColumn()).write().mode(SaveMode.Append)
+                    .option("mapreduce.fileoutputcommitter.algorithm.version", "1").parquet(location(table));
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.checkHeld();
+            }
+            throw e;
+        }
     }
 
     /** Appends one row to {@code runs} (one small file). */
     public void appendRun(RunRow row) {
         spark.createDataFrame(List.of(SparkTables.toRow(RunRow.TABLE, row)), SparkTables.schema(RunRow.TABLE))
-                .coalesce(1).write().mode(SaveMode.Append).parquet(location(RunRow.TABLE));
+                .coalesce(1).write().mode(SaveMode.Append).option("mapreduce.fileoutputcommitter.algorithm.version",
+                        "1").parquet(location(RunRow.TABLE));
+    }
+
+    /** Where this store says what it does on its own (a quarantined file, a lock taken over): stderr by default. */
+    public ResultStore messages(java.io.PrintWriter out) {
+        this.messages = out;
+        return this;
+    }
+
+    /**
+     * Takes the folder's {@link WriterLock} for {@code purpose} (e.g. {@code symsweep run quickstart}), or, when this
+     * store holds it already, one more hold of it: every {@link WriterLock#close()} releases a hold, the last the lock.
+     * With {@code wait}, waits for another run's lock; without, throws
+     * {@link io.symsweep.failure.EnvironmentException} naming its holder. Once the lock is lost to another run,
+     * {@link #append} refuses and the running jobs are cancelled.
+     */
+    public synchronized WriterLock lock(String purpose, boolean wait) {
+        if (lock != null && lock.held()) {
+            return lock.enter();
+        }
+        lock = WriterLock.acquire(fs, root, purpose, wait, WriterLock.Timing.DEFAULT, messages);
+        lock.onLost(() -> spark.sparkContext().cancelAllJobs());
+        return lock;
+    }
+
+    /**
+     * Moves every file of {@code table}'s folder that {@link TableFiles#check} finds damaged (truncated, foreign, of
+     * another table, changed after writing), and every stray folder in it, to {@code <root>/_quarantine/<table>/},
+     * saying so in one line each; the configurations those files held are then missing from the table, and a run
+     * computes them again. A file of a schema version this symsweep does not read stays (the schema check names it).
+     * Run before anything reads the table; returns the number of entries moved.
+     */
+    public int quarantineDamaged(Table<?> table) {
+        Path dir = new Path(root, table.name());
+        TableFiles files = new TableFiles(spark.sparkContext().hadoopConfiguration());
+        int moved = 0;
+        try {
+            if (!fs.isDirectory(dir)) {
+                return 0;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                String name = s.getPath().getName();
+                if (TableFiles.hidden(name)) {
+                    continue;
+                }
+                String reason;
+                if (s.isDirectory()) {
+                    reason = "stray folder inside table " + table.name();
+                } else {
+                    TableFiles.Verdict v = files.check(fs, s, List.of(table));
+                    if (v.condition() != TableFiles.Condition.DAMAGED) {
+                        continue;
+                    }
+                    reason = v.reason();
+                }
+                Path to = quarantine(table, s.getPath());
+                messages.println("symsweep: warning: " + TableFiles.shown(s.getPath()) + ": " + reason + "; moved to "
+                        + TableFiles.shown(fs.makeQualified(to.getParent())) + "/, its configurations are computed "
+                        + "again");
+                messages.flush();
+                moved++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot check the files of " + dir, e);
+        }
+        return moved;
+    }
+
+    /** Moves {@code file} (with its checksum file) into the table's quarantine folder, under a name not yet taken. */
+    private Path quarantine(Table<?> table, Path file) throws IOException {
+        Path dir = new Path(new Path(root, QUARANTINE), table.name());
+        fs.mkdirs(dir);
+        String name = file.getName();
+        Path to = new Path(dir, name);
+        for (int i = 1; fs.exists(to); i++) {
+            to = new Path(dir, name + "." + i);
+        }
+        Path crc = new Path(file.getParent(), "." + name + ".crc");
+        if (!fs.rename(file, to)) {
+            throw new IOException("cannot move " + file + " to " + to);
+        }
+        if (fs.exists(crc)) {
+            fs.rename(crc, new Path(dir, "." + to.getName() + ".crc"));
+        }
+        return to;
+    }
+
+    /**
+     * Bytes and rows of the table's data files as they are now (from the files' sizes and Parquet footers, no Spark
+     * job): what a committed configuration costs on disk.
+     */
+    public long[] footprint(Table<?> table) {
+        Path dir = new Path(root, table.name());
+        long bytes = 0;
+        long rows = 0;
+        try {
+            if (!fs.isDirectory(dir)) {
+                return new long[] {0, 0};
+            }
+            TableFiles files = new TableFiles(spark.sparkContext().hadoopConfiguration());
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (s.isFile() && !TableFiles.hidden(s.getPath().getName())) {
+                    TableFiles.Verdict v = files.checkFooter(fs, s, List.of(table));
+                    bytes += s.getLen();
+                    rows += v.rows();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        return new long[] {bytes, rows};
+    }
+
+    /** Bytes free where the results are written ({@link FileSystem#getStatus}), or -1 when the file system does not say. */
+    public long freeBytes() {
+        try {
+            Path p = root;
+            while (p.getParent() != null && !fs.exists(p)) {
+                p = p.getParent();
+            }
+            return fs.getStatus(p).getRemaining();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Deletes every table folder under the root (for {@code --fresh}). */

@@ -19,8 +19,11 @@ import org.apache.spark.util.LongAccumulator;
  * its end by {@link #close()}. When the JVM is shut down mid-run (Ctrl-C, SIGTERM) a shutdown hook, which runs before
  * Spark's own (Hadoop's hook manager, a higher priority than Spark's), marks the run interrupted and cancels its
  * Spark jobs; the run's thread then ends through {@link #close()} and writes the row while the session is still up,
- * and the hook waits for that (or writes the row itself after {@value #HOOK_WAIT_SECONDS} s). Writing the row never
- * fails the run: an error there is one warning line.
+ * and the hook waits for that (or writes the row itself after {@value #HOOK_WAIT_SECONDS} s), then prints the one
+ * line that says what is kept. A cancelled job commits nothing (its batch's one file is moved into the table only by
+ * a job that succeeded, {@link ResultStore#append}), so an interrupted run leaves whole batches. Writing the row never
+ * fails the run: an error there is one warning line after a completed run, and nothing more after a failed one (its
+ * error is the line).
  */
 final class RunRecord implements AutoCloseable {
 
@@ -36,6 +39,7 @@ final class RunRecord implements AutoCloseable {
     private final Instant started = Instant.now();
     private final String runId = UUID.randomUUID().toString();
     private final Map<String, Long> planned = new LinkedHashMap<>();
+    private final Map<String, Long> pending = new LinkedHashMap<>();
     private final Map<String, Long> computed = new LinkedHashMap<>();
     private final TaskCounters counters;
     private final Runnable hook = this::interrupted;
@@ -69,6 +73,11 @@ final class RunRecord implements AutoCloseable {
         perTable.keySet().forEach(t -> computed.putIfAbsent(t, 0L));
     }
 
+    /** What each of these tables still lacked when the run began (known once a stage's work is sliced). */
+    synchronized void pending(Map<String, Long> pendingPerTable) {
+        pending.putAll(pendingPerTable);
+    }
+
     /** {@code n} more configurations of {@code table} committed. */
     synchronized void committed(String table, long n) {
         computed.merge(table, n, Long::sum);
@@ -85,8 +94,32 @@ final class RunRecord implements AutoCloseable {
     /** Stops the run before its next batch once the JVM is shutting down (the hook has cancelled its jobs). */
     synchronized void checkNotInterrupted() {
         if (interrupted) {
-            throw new IllegalStateException("the run was interrupted (the JVM is shutting down)");
+            throw new RunInterruptedException(null);
         }
+    }
+
+    /**
+     * What the run's failure {@code t} is to the user, when more than {@code t} says: the interruption (when the hook
+     * cancelled the jobs, {@code t} is only their cancellation), or a full disk named with the space the rest of the
+     * run needs. Null when {@code t} says it itself.
+     */
+    RuntimeException explain(Throwable t) {
+        synchronized (this) {
+            if (interrupted) {
+                return t instanceof RunInterruptedException r ? r : new RunInterruptedException(t);
+            }
+        }
+        return DiskFull.isDiskFull(t) ? new DiskFull(spark, store, this).exception(t) : null;
+    }
+
+    /** Per table: configurations in it now (committed before this run, or by it) and still missing. */
+    synchronized Map<String, long[]> progress() {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        planned.forEach((t, n) -> {
+            long done = n - pending.getOrDefault(t, n) + computed.getOrDefault(t, 0L);
+            out.put(t, new long[] {done, Math.max(0, n - done)});
+        });
+        return out;
     }
 
     synchronized void completed() {
@@ -132,7 +165,18 @@ final class RunRecord implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        StringBuilder kept = new StringBuilder();
+        progress().forEach((t, n) -> kept.append(kept.length() == 0 ? "" : ", ").append(t).append(' ').append(n[0])
+                .append(" of ").append(n[0] + n[1]));
+        String row = rowFailure == null ? "its runs row says INTERRUPTED" : "its runs row was not written ("
+                + rowFailure + ")";
+        System.err.println("symsweep: interrupted: " + (kept.length() == 0 ? "the run stopped before it computed "
+                + "anything; " + row : "the run stopped; its committed batches are kept (" + kept + " in the folder) "
+                + "and " + row) + "; run the same command again to resume");
+        System.err.flush();
     }
+
+    private volatile String rowFailure;
 
     @Override
     public void close() {
@@ -159,8 +203,11 @@ final class RunRecord implements AutoCloseable {
         } catch (Exception e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                     .orElse("");
-            System.err.println("symsweep: warning: the runs row was not written (" + m + "); the results are not "
-                    + "affected");
+            rowFailure = m;
+            if (row.status() == RunRow.Status.COMPLETED) {
+                System.err.println("symsweep: warning: the runs row was not written (" + m + "); the results are not "
+                        + "affected");
+            }
         } finally {
             rowWritten.countDown();
         }

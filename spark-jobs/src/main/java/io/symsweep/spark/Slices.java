@@ -38,6 +38,13 @@ record Slices<T>(JavaRDD<T> work, Map<String, long[]> counts) {
         return n;
     }
 
+    /** Per table: configurations in all slices. */
+    Map<String, Long> totals() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        counts.keySet().stream().sorted().forEach(t -> out.put(t, count(t, 0, size())));
+        return out;
+    }
+
     /** Configurations, over all tables counted, of slice {@code i}: at most the sum, at least the largest. */
     long largest(int i) {
         long n = 0;

@@ -97,7 +97,8 @@ public final class SweepJob {
     /** As {@link #run(SweepSpec)}, recording {@code specText} (the YAML) in the run's {@code runs} row. */
     public List<TableSummary> run(SweepSpec spec, String specText) {
         Experiment kind = Experiments.of(spec);
-        try (RunRecord record = RunRecord.start(spark, store, spec, specText)) {
+        try (WriterLock lock = store.lock("symsweep run " + spec.name(), false);
+                RunRecord record = RunRecord.start(spark, store, spec, specText)) {
             try {
                 List<TableSummary> out = stages(kind, spec, record);
                 record.completed();
@@ -106,6 +107,10 @@ public final class SweepJob {
                 // Throwable: Spark's Scala code throws the checked SparkException without declaring it.
                 if (!(userError.test(e) && record.discardIfNothingCommitted())) {
                     record.failed(e);
+                }
+                RuntimeException explained = record.explain(e);
+                if (explained != null) {
+                    throw explained;
                 }
                 throw e;
             }
@@ -127,6 +132,7 @@ public final class SweepJob {
 
     private List<TableSummary> stages(Experiment kind, SweepSpec spec, RunRecord record) {
         for (Table<?> t : kind.tables()) {
+            store.quarantineDamaged(t);
             store.checkSchema(t);
             store.clearStaging(t);
         }
@@ -141,12 +147,14 @@ public final class SweepJob {
             configurations = plan.planned().get(probeTables.get(0).name());
             if (kind instanceof TwoStageExperiment<?> twoStage) {
                 Slices<Configuration> artefacts = plan.artefacts();
+                record.pending(artefacts.totals());
                 planningSeconds += (System.nanoTime() - start) * 1e-9;
                 artefactStage(spec, twoStage, artefacts, record);
                 start = System.nanoTime();
                 jsc.setJobDescription(spec.name() + ": planning");
             }
             Slices<ProbeWork<?>> probes = plan.probes();
+            record.pending(probes.totals());
             planningSeconds += (System.nanoTime() - start) * 1e-9;
             probeStage(spec, kind, probes, record);
         }

@@ -17,7 +17,10 @@ interface SweepPlan extends AutoCloseable {
     /** Per table: configurations the spec asks of it (for the artefact table, distinct artefacts). */
     Map<String, Long> planned();
 
-    /** The artefact configurations to produce: needed by a pending probe, not yet in the artefact table. */
+    /**
+     * The artefact configurations to produce: the artefacts of every configuration that the artefact table lacks (also
+     * those whose probes are all committed, e.g. after their file was quarantined).
+     */
     Slices<Configuration> artefacts();
 
     /**

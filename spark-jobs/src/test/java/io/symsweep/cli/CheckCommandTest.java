@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,8 @@ class CheckCommandTest {
         SparkTestSession.get();
         clean = dir.resolve("clean");
         Path spec = Path.of(CheckCommandTest.class.getResource("/specs/cli.yaml").toURI());
-        Result run = symsweep("run", spec.toString(), "--out", clean.toString());
+        // Batches of 2: several files per table, so that one damaged file leaves others to read.
+        Result run = symsweep("run", spec.toString(), "--out", clean.toString(), "--batch", "2");
         assertEquals(0, run.code(), run.err());
     }
 
@@ -112,23 +114,62 @@ class CheckCommandTest {
     }
 
     @Test
-    void runAndSqlOnADamagedFolderAreOneLineAndExitStatusTwo() throws Exception {
+    void sqlSkipsADamagedFileAndRunQuarantinesItAndComputesItsConfigurationsAgain() throws Exception {
         Path d = copy("damaged-for-run");
-        Path truncated = parts(d.resolve("minima")).get(0);
+        Path minima = d.resolve("minima");
+        Path truncated = parts(minima).get(0);
+        long lost = rows(truncated);
+        Set<String> ids = configIds(minima);
         try (RandomAccessFile f = new RandomAccessFile(truncated.toFile(), "rw")) {
             f.setLength(100);
         }
-        String expected = "symsweep: " + truncated + ": cannot be read (Spark: Could not read footer.); `symsweep "
-                + "check DIR` lists every damaged file of the results folder DIR\n";
-        var before = MalformedCommandTest.tree(d);
+        Path foreign = d.resolve("barriers").resolve("part-00000-notes.snappy.parquet");
+        Files.writeString(foreign, "not Parquet\n");
+
+        Result sql = symsweep("sql", "--results", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM minima");
+        assertEquals("n\n" + (3 - lost) + "\n", sql.out(), sql.err());
+        assertEquals("symsweep: warning: skipping " + foreign + ": not a Parquet file (12 bytes; it does not "
+                + "start with PAR1) (`symsweep run` moves it to " + d + "/_quarantine/; `symsweep check` lists "
+                + "every problem)\n"
+                + "symsweep: warning: skipping " + truncated + ": truncated Parquet file (100 bytes; it does "
+                + "not end with PAR1, so its footer is missing) (`symsweep run` moves it to " + d + "/_quarantine/; "
+                + "`symsweep check` lists every problem)\n", sql.err());
+        assertEquals(0, sql.code());
+
         Path spec = Path.of(CheckCommandTest.class.getResource("/specs/cli.yaml").toURI());
-        Result run = symsweep("run", spec.toString(), "--out", d.toString());
-        assertEquals(expected, run.err());
-        assertEquals(2, run.code());
-        assertEquals(before, MalformedCommandTest.tree(d), "the resume wrote nothing");
-        Result sql = symsweep("sql", "--results", d.toString(), "SELECT count(*) FROM minima");
-        assertEquals(expected, sql.err());
-        assertEquals(2, sql.code());
+        Result run = symsweep("run", spec.toString(), "--out", d.toString(), "--batch", "2");
+        String[] err = run.err().lines().filter(l -> !l.startsWith("cli: ")).toArray(String[]::new);
+        assertEquals(List.of("symsweep: warning: " + truncated + ": truncated Parquet file (100 bytes; it does not end "
+                        + "with PAR1, so its footer is missing); moved to " + d + "/_quarantine/minima/, its "
+                        + "configurations are computed again",
+                "symsweep: warning: " + foreign + ": not a Parquet file (12 bytes; it does not start with PAR1); moved "
+                        + "to " + d + "/_quarantine/barriers/, its configurations are computed again"), List.of(err),
+                run.err());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("minima          3 rows  (" + lost + " computed now, " + (3 - lost)
+                + " already there)"), run.out());
+        assertTrue(run.out().contains("barriers       21 rows  (0 computed now, 21 already there)"), run.out());
+        assertEquals(ids, configIds(minima), "the quarantined configurations again, each once");
+        assertEquals(3, SparkTestSession.get().read().parquet(minima.toString()).count());
+        assertTrue(Files.isRegularFile(d.resolve("_quarantine/minima").resolve(truncated.getFileName())));
+        assertTrue(Files.isRegularFile(d.resolve("_quarantine/barriers").resolve(foreign.getFileName())));
+
+        Result check = symsweep("check", d.toString());
+        assertEquals("note: " + d + "/_quarantine/barriers/" + foreign.getFileName() + ": quarantined by a run, which "
+                + "computed its configurations again (not a Parquet file (12 bytes; it does not start with PAR1)); not "
+                + "read by symsweep, delete it when it is of no more use", check.out().lines().findFirst().orElse(""));
+        assertTrue(check.out().endsWith("; no problems\n"), check.out());
+        assertEquals(0, check.code());
+        Result after = symsweep("sql", "--results", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM minima");
+        assertEquals("n\n3\n", after.out());
+        assertEquals("symsweep: note: 2 damaged files are in " + d + "/_quarantine/ (moved there by `symsweep "
+                + "run`, which computed their configurations again) and not queried\n", after.err());
+    }
+
+    /** The distinct config ids of a table folder, read by Spark. */
+    private static Set<String> configIds(Path table) {
+        return SparkTestSession.get().read().parquet(table.toString()).select("config_id").distinct()
+                .collectAsList().stream().map(r -> r.getString(0)).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -71,9 +71,14 @@ class OldResultsTest {
         SweepSpec spec = spec(name);
         var kind = Experiments.of(spec);
         ResultStore old = new ResultStore(SparkTestSession.get(), copy(name).toString());
+        Set<String> mainWrote = new java.util.HashSet<>();
+        kind.tables().stream().filter(old::exists).forEach(t -> mainWrote.add(t.name()));
         List<TableSummary> again = new SweepJob(SparkTestSession.get(), old, 4).run(spec);
         for (TableSummary t : again) {
-            assertEquals(0, t.computed(), name + ": " + t.table() + " recomputed rows main had written");
+            // A table main did not write (symmetry-curve's minima) is filled by the rerun: it holds every artefact.
+            if (mainWrote.contains(t.table())) {
+                assertEquals(0, t.computed(), name + ": " + t.table() + " recomputed rows main had written");
+            }
         }
         ResultStore fresh = new ResultStore(SparkTestSession.get(), dir.resolve(name + "-fresh").toString());
         new SweepJob(SparkTestSession.get(), fresh, 4).run(spec);

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +142,76 @@ class SweepJobTest {
         new SweepJob(spark, oneBatch, 1000).run(spec);
         assertSameTables(batched, oneBatch, MinimumRow.TABLE);
         assertSameTables(batched, oneBatch, BarrierRow.TABLE);
+    }
+
+    @Test
+    void everyBatchIsOneFileOfEachTable() throws Exception {
+        // 6 minima in batches of 4; 6 groups of 7 probes (one minimum's factors), a group never split.
+        assertEquals(List.of(2L, 4L), rowsPerFile(batched, MinimumRow.TABLE));
+        assertEquals(List.of(7L, 7L, 7L, 7L, 7L, 7L), rowsPerFile(batched, BarrierRow.TABLE));
+    }
+
+    @Test
+    void aDamagedFileIsQuarantinedAndItsConfigurationsComputedAgain() throws Exception {
+        Path copy = dir.resolve("damaged");
+        copyTree(Path.of(batched.root()), copy);
+        List<Path> minimaFiles = dataFiles(copy.resolve("minima"));
+        List<Path> barrierFiles = dataFiles(copy.resolve("barriers"));
+        long minimaLost = rowsOf(minimaFiles.get(0), MinimumRow.TABLE);
+        java.nio.file.Files.write(minimaFiles.get(0), new byte[] {'P', 'A', 'R', '1', 0, 0});
+        java.nio.file.Files.copy(minimaFiles.get(1), copy.resolve("barriers").resolve("part-77777-minima.parquet"));
+        try (var f = new java.io.RandomAccessFile(barrierFiles.get(0).toFile(), "rw")) {
+            f.setLength(f.length() - 1);
+        }
+        java.io.StringWriter said = new java.io.StringWriter();
+        ResultStore store = new ResultStore(spark, copy.toString()).messages(new java.io.PrintWriter(said, true));
+        List<TableSummary> again = new SweepJob(spark, store, 4).run(spec);
+        assertEquals(3, said.toString().lines().count(), said.toString());
+        assertTrue(said.toString().contains("part-77777-minima.parquet: schema differs from table barriers"),
+                said.toString());
+        assertTrue(java.nio.file.Files.exists(copy.resolve("_quarantine/barriers/part-77777-minima.parquet")));
+        assertEquals(3, dataFiles(copy.resolve("_quarantine/minima")).size()
+                + dataFiles(copy.resolve("_quarantine/barriers")).size());
+        assertEquals(minimaLost, again.get(0).computed(), "the truncated file's minima, again");
+        assertEquals(7, again.get(1).computed(), "the truncated barriers file's 7 probes, again");
+        assertSameTables(batched, store, MinimumRow.TABLE);
+        assertSameTables(batched, store, BarrierRow.TABLE);
+        for (Table<?> t : List.of(MinimumRow.TABLE, BarrierRow.TABLE)) {
+            Row r = store.read(t).selectExpr("count(*)", "count(distinct config_id)").first();
+            assertEquals(r.getLong(0), r.getLong(1), t.name() + " has duplicate config ids");
+        }
+    }
+
+    private static long rowsOf(Path file, Table<?> table) throws Exception {
+        FileSystem fs = FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+        return new TableFiles(new org.apache.hadoop.conf.Configuration()).checkFooter(fs,
+                fs.getFileStatus(new org.apache.hadoop.fs.Path(file.toString())), List.of(table)).rows();
+    }
+
+    private static List<Long> rowsPerFile(ResultStore store, Table<?> table) throws Exception {
+        FileSystem fs = FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+        TableFiles files = new TableFiles(new org.apache.hadoop.conf.Configuration());
+        List<Long> rows = new java.util.ArrayList<>();
+        for (Path p : dataFiles(Path.of(store.location(table)))) {
+            rows.add(files.checkFooter(fs, fs.getFileStatus(new org.apache.hadoop.fs.Path(p.toString())),
+                    List.of(table)).rows());
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    private static List<Path> dataFiles(Path dir) throws java.io.IOException {
+        try (var s = java.nio.file.Files.list(dir)) {
+            return s.filter(p -> !TableFiles.hidden(p.getFileName().toString())).sorted().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var s = java.nio.file.Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                java.nio.file.Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     /** Equal rows, bitwise, by config id; training time is the one column that may differ. */
