@@ -95,7 +95,8 @@ final class PaperFigures {
         JFreeChart a = Charts.xy("w1 against w2", "w1", Scale.LINEAR, "w2", Scale.LINEAR, styled(top, n -> Style.POINTS));
         JFreeChart b = Charts.xy("w1 against w3", "w1", Scale.LINEAR, "w3", Scale.LINEAR, styled(side, n -> Style.POINTS));
         return new Figure(name, "Figure 1" + panel + ": the minimum of the residual net, by component",
-                "Points drawn on the minimum of (Y - W3 (W2 W1 X + eps X))^2, X = Y = 1, coloured by the component "
+                "Points drawn on the minimum of (Y - W3 (W2 W1 X + eps X))^2 (at eps = 0 the 3-layer scalar linear "
+                        + "net), X = Y = 1 (columns x, y of components), coloured by the component "
                         + "union-find gave them (" + top.size() + " components, " + count(top) + " points; table "
                         + "component_samples of figure1). Each point is (w1, w2, w3), shown in two projections; "
                         + "Prop 4.3 predicts " + (eps.equals("0") ? "4" : "3") + ".",
