@@ -12,6 +12,7 @@ import io.symsweep.table.ComponentRow;
 import io.symsweep.table.ComponentSampleRow;
 import io.symsweep.table.Provenance;
 import io.symsweep.topology.ComponentSurvey;
+import io.symsweep.topology.PathComponentCount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,10 @@ public final class Components extends DeclaredExperiment implements IndependentE
     static final SpecField PATH_TOLERANCE = SpecField.number("connectivity.path_tolerance",
                     "linear: largest loss on a path within a class, times ||Y||_F^2 (default 1e-20)")
             .checked(new Check("in (0, 1E-6]", Check.inLeftOpen(0, 1e-6).holds()));
+    static final SpecField INDEPENDENT_COUNT = SpecField.bool("connectivity.independent_count",
+                    "linear: also count the components without theory, by pulled-back paths and union-find "
+                            + "(not up to permutation; default true)")
+            .defaultsTo(true);
     static final SpecField NEIGHBORS = SpecField.integer("connectivity.neighbors",
                     "residual: nearest points each point is joined to when the segment is low (default 10)")
             .checked(Check.between(1, 1000));
@@ -95,7 +100,7 @@ public final class Components extends DeclaredExperiment implements IndependentE
 
     private static final List<SpecField> FIELDS = List.of(TYPE, LAYERS, WIDTH, EPS, MIN_SINGULAR_VALUE, DATA_X,
             DATA_Y, SAMPLES, UP_TO_PERMUTATION, LEARNING_RATE, STEPS, TOLERANCE, POLISH_FROM, POLISH_STEPS, INIT,
-            INIT_SCALE, GRID_POINTS, PATH_TOLERANCE, NEIGHBORS, JOIN_TOLERANCE);
+            INIT_SCALE, GRID_POINTS, PATH_TOLERANCE, INDEPENDENT_COUNT, NEIGHBORS, JOIN_TOLERANCE);
 
     /** Defaults filled in by {@link #normalize} for the fields of one architecture type. */
     static final Map<SpecField, Object> LINEAR_DEFAULTS = ordered(MIN_SINGULAR_VALUE, 0.5, LEARNING_RATE, 0.01,
@@ -120,11 +125,19 @@ public final class Components extends DeclaredExperiment implements IndependentE
         return c.text(TYPE).equals(LINEAR);
     }
 
+    /**
+     * Fills in the defaults of the type, drops {@code eps: 0} of the linear net, and drops
+     * {@code connectivity.independent_count: true}: the count that field turns off is made by default, so
+     * configurations that do not set it keep the ids they had before the field existed.
+     */
     @Override
     public Configuration normalize(Configuration c) {
         boolean linear = linear(c);
         if (linear && c.has(EPS) && c.number(EPS) == 0) {
             c = c.with(EPS, null);
+        }
+        if (Boolean.TRUE.equals(c.value(INDEPENDENT_COUNT))) {
+            c = c.with(INDEPENDENT_COUNT, null);
         }
         if (!linear) {
             c = fill(c, LAYERS, 3L);
@@ -196,6 +209,10 @@ public final class Components extends DeclaredExperiment implements IndependentE
                 throw new SpecException(UP_TO_PERMUTATION.path(), "the 1-D residual net has no hidden units to "
                         + "permute; leave it out or give false, found true");
             }
+            if (c.has(INDEPENDENT_COUNT)) {
+                throw new SpecException(INDEPENDENT_COUNT.path(), "does not apply to architecture.type residual "
+                        + "(its count by joining segments is already free of theory); leave it out, found false");
+            }
             rejectOthers(c, LINEAR_DEFAULTS, type);
         }
     }
@@ -223,12 +240,26 @@ public final class Components extends DeclaredExperiment implements IndependentE
                 o.pattern() == null ? null : o.pattern().label(), o.component(), o.permutation(), o.weights());
     }
 
-    /** The rows of a surveyed configuration: its count and its samples. */
+    /** The rows of a surveyed configuration without an independent count: its count and its samples. */
     static List<TableRows<?>> rows(Configuration c, String sweep, String architecture, int l, int h, double eps,
             boolean permute, ComponentSurvey s, double yNorm2, double[] x, double[] y, List<ComponentSampleRow> samples) {
+        return rows(c, sweep, architecture, l, h, eps, permute, s, null, Double.NaN, yNorm2, x, y, samples);
+    }
+
+    /**
+     * The rows of a surveyed configuration: its count, the independent count ({@code null} when not made; its
+     * path tolerance in {@code independentTolerance}) and its samples.
+     */
+    static List<TableRows<?>> rows(Configuration c, String sweep, String architecture, int l, int h, double eps,
+            boolean permute, ComponentSurvey s, PathComponentCount.Result independent, double independentTolerance,
+            double yNorm2, double[] x, double[] y, List<ComponentSampleRow> samples) {
+        boolean counted = independent != null;
         ComponentRow row = new ComponentRow(Provenance.of(c, sweep), architecture, l, h, eps, permute, s.samples(),
                 s.converged(), s.classesFound(), s.componentsMeasured(), s.componentsVerified(),
-                s.componentsPredicted(), s.pathsVerified(), s.pathsFailed(), s.maxLossWithinPaths(),
+                s.componentsPredicted(), counted ? independent.components() : null,
+                counted ? independent.attempts() : null, counted ? independent.joins() : null,
+                counted ? independent.retractions() : null, counted ? independent.maxLossOnJoins() : null,
+                counted ? independentTolerance : null, s.pathsVerified(), s.pathsFailed(), s.maxLossWithinPaths(),
                 s.minLossAtCrossings(), s.crossingsCertified(), s.crossingsFailed(), s.crossingBound(),
                 s.pathTolerance(), yNorm2, s.status(), x, y);
         return List.of(TableRows.of(ComponentRow.TABLE, row), new TableRows<>(ComponentSampleRow.TABLE, samples));

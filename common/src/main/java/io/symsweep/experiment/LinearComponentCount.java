@@ -15,6 +15,8 @@ import io.symsweep.table.Provenance;
 import io.symsweep.topology.ComponentSurvey;
 import io.symsweep.topology.DeepLinearComponents;
 import io.symsweep.topology.MinimumHomeomorphism;
+import io.symsweep.topology.PathComponentCount;
+import io.symsweep.topology.RetractedPath;
 import io.symsweep.topology.SignPattern;
 import io.symsweep.topology.SurveyStatus;
 import io.symsweep.train.TrainingResult;
@@ -30,7 +32,9 @@ import org.ejml.data.DMatrixRMaj;
  * smallest singular values exceed {@code data.min_singular_value}. Each sample is trained by full-batch gradient
  * descent (the dense engine, linear activation) from its own initialisation and polished by Gauss-Newton; the
  * converged minima are counted by {@link DeepLinearComponents}: {@code 2^(l-1)} components (Corollary 4.2), 1 up to
- * permutation (Proposition 5.2).
+ * permutation (Proposition 5.2). Unless {@code connectivity.independent_count} is false, the very minima it
+ * classified (those on the minimum) are counted a second time by {@link PathComponentCount}, which uses no sign
+ * pattern: sampled minima joined by pulled-back straight paths, union-find (not up to permutation).
  */
 public final class LinearComponentCount {
 
@@ -58,10 +62,12 @@ public final class LinearComponentCount {
      * @param initScale        its scale
      * @param gridPoints       points checked on each path
      * @param pathTolerance    the largest loss on a path, times {@code ||Y||^2}
+     * @param independentCount also count by pulled-back paths ({@link PathComponentCount}); not up to permutation
      */
     public record Settings(Configuration configuration, int layers, int width, double minSingularValue, int samples,
             boolean upToPermutation, double learningRate, long steps, double tolerance, double polishFrom,
-            int polishSteps, WeightInit init, double initScale, int gridPoints, double pathTolerance) {
+            int polishSteps, WeightInit init, double initScale, int gridPoints, double pathTolerance,
+            boolean independentCount) {
 
         public static Settings parse(Configuration c) {
             return new Settings(c, c.smallInteger(Components.LAYERS), c.smallInteger(Components.WIDTH),
@@ -70,7 +76,8 @@ public final class LinearComponentCount {
                     c.integer(Components.STEPS), c.number(Components.TOLERANCE), c.number(Components.POLISH_FROM),
                     c.smallInteger(Components.POLISH_STEPS), WeightInit.fromSpecName(c.text(Components.INIT)),
                     c.number(Components.INIT_SCALE), c.smallInteger(Components.GRID_POINTS),
-                    c.number(Components.PATH_TOLERANCE));
+                    c.number(Components.PATH_TOLERANCE),
+                    !c.has(Components.INDEPENDENT_COUNT) || c.flag(Components.INDEPENDENT_COUNT));
         }
 
         /**
@@ -143,8 +150,9 @@ public final class LinearComponentCount {
         RegressionData data = data(s);
         if (data == null) {
             ComponentRow row = new ComponentRow(Provenance.of(c, sweep), Components.LINEAR, l, h, 0.0,
-                    s.upToPermutation(), s.samples(), 0, 0, null, 0, predicted, 0, 0, Double.NaN, Double.NaN, 0, 0,
-                    Double.NaN, Double.NaN, Double.NaN, SurveyStatus.DATA_REJECTED, null, null);
+                    s.upToPermutation(), s.samples(), 0, 0, null, 0, predicted, null, null, null, null, null, null, 0,
+                    0, Double.NaN, Double.NaN, 0, 0, Double.NaN, Double.NaN, Double.NaN, SurveyStatus.DATA_REJECTED,
+                    null, null);
             return List.of(TableRows.of(ComponentRow.TABLE, row),
                     new TableRows<>(ComponentSampleRow.TABLE, List.of()));
         }
@@ -163,7 +171,23 @@ public final class LinearComponentCount {
             sampleRows.add(Components.sampleRow(c, sweep, k, ComponentSampleRow.Status.valueOf(r.status().name()),
                     r.steps(), trained.get(k).polishSteps(), survey.outcomes().get(k)));
         }
-        return Components.rows(c, sweep, Components.LINEAR, l, h, 0.0, s.upToPermutation(), survey, data.yNorm2(),
-                data.x(), data.y(), sampleRows);
+        PathComponentCount.Result independent = null;
+        double independentTolerance = Double.NaN;
+        if (s.independentCount() && !s.upToPermutation()) {
+            List<MlpParameters> minima = new ArrayList<>();
+            for (int k = 0; k < s.samples(); k++) {
+                if (survey.outcomes().get(k).onMinimum()) {
+                    minima.add(runs.get(k).weights());
+                }
+            }
+            if (!minima.isEmpty()) {
+                RetractedPath.Settings paths = PathComponentCount.defaults(minima, data);
+                independent = PathComponentCount.count(minima, data, paths,
+                        PathComponentCount.DEFAULT_ATTEMPTS_PER_SET_PAIR);
+                independentTolerance = paths.pathTolerance();
+            }
+        }
+        return Components.rows(c, sweep, Components.LINEAR, l, h, 0.0, s.upToPermutation(), survey, independent,
+                independentTolerance, data.yNorm2(), data.x(), data.y(), sampleRows);
     }
 }

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param tolerance      the tolerance or inequality, with why it is what it is
  * @param spec           the paper spec whose results the SQL reads ({@code figure4}, ...)
  * @param sql            the query
- * @param awaitsColumn   {@code table.column} that must exist for the claim to be measured, or null; when it is
- *                       absent the claim is {@link ClaimStatus#NOT_MEASURED}
+ * @param awaitsColumn   {@code table.column} that must hold a value for the claim to be measured, or null; when it
+ *                       is absent, or null in every row, the claim is {@link ClaimStatus#NOT_MEASURED}
  */
 public record Claim(String id, String group, String title, String statement, String prediction, String tolerance,
         String spec, String sql, String awaitsColumn) {

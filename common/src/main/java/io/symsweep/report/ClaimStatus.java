@@ -7,8 +7,8 @@ public enum ClaimStatus {
     /** It did not, or there was nothing to measure it on (zero cases), or the query failed. */
     FAIL,
     /**
-     * The measurement does not exist yet in this build (a column the claim reads is absent from the tables);
-     * never a pass, and not a failure of the science either. Only a claim that declares the column it waits for
+     * The measurement is not in the tables (a column the claim reads is absent, or null in every row: written
+     * before it existed, or turned off by the spec); never a pass, and not a failure of the science either. Only a claim that declares the column it waits for
      * can end here.
      */
     NOT_MEASURED

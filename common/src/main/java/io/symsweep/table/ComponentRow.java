@@ -24,6 +24,18 @@ import java.io.Serializable;
             certified); a lower bound when not measured
         components_predicted: the theory: 2^(l-1) (Corollary 4.2), 1 up to permutation (Proposition 5.2), 4 for eps
             = 0 and 3 otherwise (Proposition 4.3)
+        components_independent?: the count that uses no theory, from the same converged minima: two are joined when
+            the straight segment between them, pulled back onto the minimum by Gauss-Newton retractions in small
+            steps, keeps its loss within independent_path_tolerance; the sets of union-find. Linear, not up to
+            permutation, connectivity.independent_count true; null otherwise and in rows of schema version 2
+        independent_pullbacks?: pulled-back segments tried for components_independent (nearest pairs first, one
+            failure per pair of sets until either grows)
+        independent_joins?: of those, the ones that joined two sets: converged minima less components_independent
+        independent_retractions?: Gauss-Newton retractions over all pull-backs (the count's work; reproducible)
+        independent_max_loss?: largest loss at the checked points of the joining pulled-back paths (absolute; 0
+            when none joined)
+        independent_path_tolerance?: largest loss allowed on a pulled-back path: 1e-4 y_norm2 (absolute), below
+            crossing_bound
         paths_verified: paths within a component whose loss stayed within path_tolerance (linear: symmetry paths to
             the class representative; residual: joining segments)
         paths_failed: paths tried that did not (linear: a failure; residual: segments too high to join two points)
@@ -44,12 +56,16 @@ import java.io.Serializable;
         """)
 public record ComponentRow(Provenance provenance, String architecture, int l, int h, double eps,
         boolean upToPermutation, int samples, int converged, int classesFound, Integer componentsMeasured,
-        int componentsVerified, int componentsPredicted, int pathsVerified, int pathsFailed,
+        int componentsVerified, int componentsPredicted, Integer componentsIndependent, Integer independentPullbacks,
+        Integer independentJoins, Long independentRetractions, Double independentMaxLoss,
+        Double independentPathTolerance, int pathsVerified, int pathsFailed,
         double maxLossWithinPaths, double minLossAtCrossings, int crossingsCertified, int crossingsFailed,
         double crossingBound, double pathTolerance, double yNorm2, SurveyStatus status, double[] x, double[] y) implements Serializable {
 
     /** The table of these rows. */
-    public static final Table<ComponentRow> TABLE = RecordTable.of("components", 2,
+    public static final Table<ComponentRow> TABLE = RecordTable.of("components", 3,
             "one row per configuration: the connected components of the minimum, measured and predicted",
-            ComponentRow.class, Migration.added(1, "x", "y"));
+            ComponentRow.class, Migration.added(1, "x", "y"), Migration.added(2, "components_independent",
+                    "independent_pullbacks", "independent_joins", "independent_retractions", "independent_max_loss",
+                    "independent_path_tolerance"));
 }

@@ -17,11 +17,13 @@ import org.jgrapht.alg.util.UnionFind;
  *
  * <p>Pairs are tried nearest first (Kruskal's order), skipping pairs already in one set; between two sets at most
  * {@code attemptsPerSetPair} failed pull-backs are tried before the pair of sets is given up (their roots at the
- * time of the attempt), which bounds the attempts between truly separate components by
- * {@code attemptsPerSetPair C^2 / 2} for {@code C} components. A count above the truth means chains within a
- * component were missed (too few samples, or too short pieces); a count below it would need a path of low loss
+ * time of the attempt: once either set grows, the pair may be tried again). On trained minima of the deep linear
+ * net the nearest pairs are often in different components, so most attempts fail while the sets are still small:
+ * a few failures per point, far more than {@code C^2 / 2} for {@code C} components, which is why a failing
+ * pull-back must end early ({@link RetractedPath}: a stalled walk). A count above the truth means chains within
+ * a component were missed (too few samples, or too short pieces); a count below it would need a path of low loss
  * between components, which the pull-back's loss checks exclude when {@code pathTolerance} is below the barrier
- * between them. Cost: up to {@code n (n - 1) / 2} pair distances, and one {@link RetractedPath} per attempt.
+ * between them. Cost: {@code n (n - 1) / 2} pair distances, and one {@link RetractedPath} per attempt.
  */
 public final class PathComponentCount {
 
@@ -56,8 +58,12 @@ public final class PathComponentCount {
         }
     }
 
-    /** Failed pull-backs tried between two sets before they are given up, by default. */
-    public static final int DEFAULT_ATTEMPTS_PER_SET_PAIR = 3;
+    /**
+     * Failed pull-backs tried between two sets before they are given up, by default: 1, since every set that grows
+     * is tried again (no pull-back within a component failed on the paper's trained minima, so more attempts only
+     * repeat failures between components).
+     */
+    public static final int DEFAULT_ATTEMPTS_PER_SET_PAIR = 1;
 
     /**
      * The default pull-back for {@code points} on the minimum of {@code data}: retracted points below
@@ -65,7 +71,7 @@ public final class PathComponentCount {
      * {@code 1e-4 ||Y||^2} (the joining paths of the tests peak at 5e-5 ||Y||^2; any path between components of
      * the deep linear net climbs to {@code sigma_min(Y)^2}, above 1.5e-2 ||Y||^2 on the paper's data), steps of at
      * most 5% of the points' mean norm, halved at most 14 times, 30 Gauss-Newton steps per retraction, 3 checks
-     * per piece.
+     * per piece, stalled below a movement of 0.1 of the step.
      */
     public static RetractedPath.Settings defaults(List<MlpParameters> points, RegressionData data) {
         double scale = 0;
@@ -73,7 +79,7 @@ public final class PathComponentCount {
             scale += p.norm() / points.size();
         }
         double y2 = data.yNorm2();
-        return new RetractedPath.Settings(1e-20 * y2, 1e-4 * y2, 0.05 * (scale > 0 ? scale : 1), 14, 30, 3);
+        return new RetractedPath.Settings(1e-20 * y2, 1e-4 * y2, 0.05 * (scale > 0 ? scale : 1), 14, 30, 3, 0.1);
     }
 
     /** Counts the components of the minimum of {@code data}'s loss that the {@code points} (all on it) fall in. */

@@ -175,7 +175,9 @@ class TableContractTest {
         Map<String, Set<String>> nullable = Map.of(
                 "minima", Set.of("x", "y"),
                 "barriers", Set.of("factor_range", "range_loss_bound"),
-                "components", Set.of("components_measured", "x", "y"),
+                "components", Set.of("components_measured", "components_independent", "independent_pullbacks",
+                        "independent_joins", "independent_retractions", "independent_max_loss",
+                        "independent_path_tolerance", "x", "y"),
                 "component_samples", Set.of("sign_pattern", "component", "permutation"),
                 "runs", Set.of("failure", "simd"));
         tables().forEach(t -> {

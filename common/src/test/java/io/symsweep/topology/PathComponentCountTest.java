@@ -96,6 +96,29 @@ class PathComponentCountTest {
     }
 
     @Test
+    void aWalkTowardsAnotherClassEndsStalledAndEarlierThanWithoutTheTest() {
+        int h = 2;
+        RegressionData data = Fixtures.data(h, 11);
+        MinimumHomeomorphism f = new MinimumHomeomorphism(data, 3);
+        SplittableRandom rng = new SplittableRandom(5);
+        MlpParameters a = Fixtures.minimum(f, SignPattern.parse("+-"), rng);
+        MlpParameters otherClass = Fixtures.minimum(f, SignPattern.parse("--"), rng);
+        RetractedPath.Settings s = PathComponentCount.defaults(List.of(a, otherClass), data);
+        RetractedPath.Settings never = new RetractedPath.Settings(s.pointTolerance(), s.pathTolerance(), s.maxPiece(),
+                s.maxDepth(), s.polishSteps(), s.checkPoints(), 0);
+
+        RetractedPath.Outcome stalled = RetractedPath.pullBack(a, otherClass, data, s);
+        RetractedPath.Outcome budget = RetractedPath.pullBack(a, otherClass, data, never);
+        assertFalse(stalled.joined());
+        assertTrue(stalled.stalled(), stalled.toString());
+        assertFalse(budget.joined());
+        assertFalse(budget.stalled(), "minMovement 0 never stalls: " + budget);
+        assertTrue(stalled.retractions() < budget.retractions(), stalled + " against " + budget);
+        System.out.printf("failing walk: %d retractions stalled, %d without the stall test%n", stalled.retractions(),
+                budget.retractions());
+    }
+
+    @Test
     void identicalPointsAreOneComponentWithoutAnAttemptLeft() {
         RegressionData data = Fixtures.data(1, 3);
         MinimumHomeomorphism f = new MinimumHomeomorphism(data, 2);

@@ -84,9 +84,7 @@ final class PaperFigures {
     Figure figure1(String name, String eps, String panel) {
         String from = """
                 FROM component_samples s JOIN components c USING (config_id)
-                WHERE c.eps = %s AND s.component IS NOT NULL
-                  AND CAST(get_json_object(c.config, "$['data.x']") AS DOUBLE) = 1
-                  AND CAST(get_json_object(c.config, "$['data.y']") AS DOUBLE) = 1
+                WHERE c.eps = %s AND s.component IS NOT NULL AND c.x[0] = 1 AND c.y[0] = 1
                 ORDER BY s.component, s.sample""".formatted(eps);
         Map<String, double[][]> top = series("figure1",
                 "SELECT concat('component ', s.component) AS series, s.weights[0][0] AS x, s.weights[1][0] AS y "
@@ -97,7 +95,8 @@ final class PaperFigures {
         JFreeChart a = Charts.xy("w1 against w2", "w1", Scale.LINEAR, "w2", Scale.LINEAR, styled(top, n -> Style.POINTS));
         JFreeChart b = Charts.xy("w1 against w3", "w1", Scale.LINEAR, "w3", Scale.LINEAR, styled(side, n -> Style.POINTS));
         return new Figure(name, "Figure 1" + panel + ": the minimum of the residual net, by component",
-                "Points drawn on the minimum of (Y - W3 (W2 W1 X + eps X))^2, X = Y = 1, coloured by the component "
+                "Points drawn on the minimum of (Y - W3 (W2 W1 X + eps X))^2 (at eps = 0 the 3-layer scalar linear "
+                        + "net), X = Y = 1 (columns x, y of components), coloured by the component "
                         + "union-find gave them (" + top.size() + " components, " + count(top) + " points; table "
                         + "component_samples of figure1). Each point is (w1, w2, w3), shown in two projections; "
                         + "Prop 4.3 predicts " + (eps.equals("0") ? "4" : "3") + ".",
@@ -232,33 +231,43 @@ final class PaperFigures {
 
     Figure corollary42() {
         List<Map<String, Object>> rows = tables.query("corollary42", """
-                SELECT l, h, components_measured AS measured, CAST(pow(2, l - 1) AS INT) AS predicted, status
+                SELECT l, h, components_measured AS sign_patterns, components_independent AS paths,
+                       CAST(pow(2, l - 1) AS INT) AS predicted, status
                 FROM components WHERE NOT up_to_permutation ORDER BY l, h""");
+        int lMax = 2;
+        for (Map<String, Object> r : rows) {
+            lMax = Math.max(lMax, ((Number) r.get("l")).intValue());
+        }
+        JFreeChart signs = countHeatMap("by sign patterns (Prop 4.1): count / 2^(l-1)", rows, "sign_patterns", lMax);
+        JFreeChart paths = countHeatMap("by pulled-back paths (no theory): count / 2^(l-1)", rows, "paths", lMax);
+        return new Figure("corollary42", "Corollary 4.2: components of the deep linear net, two counts vs 2^(l-1)",
+                "Each cell one (l, h) of table components of corollary42: the count / the prediction 2^(l-1); left "
+                        + "the sign-pattern count (components_measured), right the count that uses no theory "
+                        + "(components_independent: the same converged minima joined by pulled-back straight paths, "
+                        + "union-find). Blue where the count agrees (darker for more components), red where not, "
+                        + "grey where not measured.",
+                Charts.png("Corollary 4.2", List.of(signs, paths)));
+    }
+
+    /** The count in {@code column} of each row against its {@code predicted}, as an l x h heat map. */
+    private static JFreeChart countHeatMap(String title, List<Map<String, Object>> rows, String column, int lMax) {
         int[] x = new int[rows.size()];
         int[] y = new int[rows.size()];
         double[] shade = new double[rows.size()];
         boolean[] agrees = new boolean[rows.size()];
         String[] text = new String[rows.size()];
-        int lMax = 2;
-        for (Map<String, Object> r : rows) {
-            lMax = Math.max(lMax, ((Number) r.get("l")).intValue());
-        }
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> r = rows.get(i);
             x[i] = ((Number) r.get("l")).intValue();
             y[i] = ((Number) r.get("h")).intValue();
-            Number measured = (Number) r.get("measured");
+            Number measured = (Number) r.get(column);
             int predicted = ((Number) r.get("predicted")).intValue();
             shade[i] = measured == null ? Double.NaN : (x[i] - 1.0) / (lMax - 1);
             agrees[i] = measured != null && measured.intValue() == predicted;
-            text[i] = (measured == null ? String.valueOf(r.get("status")) : measured.toString()) + " / " + predicted;
+            String missing = column.equals("paths") ? "not counted" : String.valueOf(r.get("status"));
+            text[i] = (measured == null ? missing : measured.toString()) + " / " + predicted;
         }
-        JFreeChart c = Charts.agreementHeatMap("measured / predicted 2^(l-1)", "l (layers)", "h (width)", x, y, shade,
-                agrees, text);
-        return new Figure("corollary42", "Corollary 4.2: components of the deep linear net, measured vs 2^(l-1)",
-                "Each cell one (l, h) of table components of corollary42: the measured count / the prediction "
-                        + "2^(l-1); blue where they agree (darker for more components), red where not, grey where not measured.",
-                Charts.png(c));
+        return Charts.agreementHeatMap(title, "l (layers)", "h (width)", x, y, shade, agrees, text);
     }
 
     Figure proposition54() {

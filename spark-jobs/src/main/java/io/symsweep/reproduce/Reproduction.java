@@ -139,13 +139,16 @@ public final class Reproduction {
         return new Outcome(results, figures, report);
     }
 
-    /** One claim's verdict: NOT_MEASURED when the column it awaits is absent, FAIL when its query fails. */
+    /**
+     * One claim's verdict: NOT_MEASURED when the column it awaits is absent or null in every row (the rows were
+     * written before it existed, or its measurement was turned off), FAIL when its query fails.
+     */
     static ClaimResult evaluate(ResultTables tables, Claim c) {
         if (c.awaitsColumn() != null) {
             String[] tc = c.awaitsColumn().split("\\.");
-            if (!tables.hasColumn(c.spec(), tc[0], tc[1])) {
-                return ClaimResult.notMeasured(c, "table " + tc[0] + " of " + c.spec() + " has no column " + tc[1]
-                        + " yet");
+            if (!tables.hasValues(c.spec(), tc[0], tc[1])) {
+                return ClaimResult.notMeasured(c, "no row of table " + tc[0] + " of " + c.spec() + " has a value in "
+                        + "column " + tc[1]);
             }
         }
         List<Map<String, Object>> rows;

@@ -1,5 +1,9 @@
 package io.symsweep.reproduce;
 
+import io.symsweep.experiment.Experiments;
+import io.symsweep.spark.ResultStore;
+import io.symsweep.spark.SparkTables;
+import io.symsweep.table.Table;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,12 +18,16 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * The data-reading layer of the report: for each spec, a Spark session of its own with one temporary view per
- * table folder of {@code ROOT/<spec>} (read as {@code symsweep sql --results ROOT/<spec>} reads them: plain
- * {@code spark.read().parquet}), and queries on those views returned as plain values. The report's code knows
- * table columns only through the SQL text it passes here.
+ * table folder of {@code ROOT/<spec>}, and queries on those views returned as plain values. A folder named after a
+ * declared table is read as {@code symsweep run} reads it ({@link ResultStore#read}): with the declared schema and
+ * through its migrations, so rows written by an earlier symsweep read their added columns as null and their renamed
+ * values renamed, whichever file Spark would have taken the schema from; another folder is read as it is. On a
+ * folder written by one symsweep the views equal {@code symsweep sql --results ROOT/<spec>}'s. The report's code
+ * knows table columns only through the SQL text it passes here.
  */
 final class ResultTables {
 
@@ -84,14 +92,33 @@ final class ResultTables {
         return out;
     }
 
+    /** True when {@code column} of {@code spec}'s {@code table} holds a value (not null) in some row. */
+    boolean hasValues(String spec, String table, String column) {
+        return hasColumn(spec, table, column)
+                && session(spec).table(table).where(functions.col(column).isNotNull()).limit(1).count() > 0;
+    }
+
     private SparkSession session(String spec) {
         return sessions.computeIfAbsent(spec, s -> {
             SparkSession own = spark.newSession();
             for (String t : tables(s)) {
-                own.read().parquet(new Path(new Path(root, s), t).toString()).createOrReplaceTempView(t);
+                String location = new Path(new Path(root, s), t).toString();
+                Table<?> declared = DECLARED.get(t);
+                Dataset<Row> rows = declared == null ? own.read().parquet(location)
+                        : ResultStore.migrated(declared, own.read().schema(SparkTables.schema(declared)).parquet(location));
+                rows.createOrReplaceTempView(t);
             }
             return own;
         });
+    }
+
+    /** Every table symsweep declares, by name. */
+    private static final Map<String, Table<?>> DECLARED = declared();
+
+    private static Map<String, Table<?>> declared() {
+        Map<String, Table<?>> out = new HashMap<>();
+        Experiments.tables().forEach(t -> out.put(t.name(), t));
+        return out;
     }
 
     private static Object plain(Object v) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A reproduction end to end on real Spark and Parquet: Figure 4 at a tiny scale passes Prop 5.3; a wrong closed
  * form passed in fails it with exit status 1; a claim over zero cases fails; the independent count is not
- * measured until its column exists, and then passes or fails on it.
+ * measured until its column holds values, and then passes only when both counts are 2^(l-1).
  */
 class ReproductionTest {
 
@@ -90,26 +90,50 @@ class ReproductionTest {
     }
 
     @Test
-    void theIndependentCountIsNotMeasuredUntilItsColumnExists(@TempDir Path results) {
+    void theIndependentCountIsNotMeasuredWithoutValuesAndPassesOnlyWhenBothCountsAreTwoToTheLMinusOne(
+            @TempDir Path results) {
         StructType schema = new StructType().add("l", DataTypes.IntegerType).add("h", DataTypes.IntegerType)
                 .add("status", DataTypes.StringType).add("up_to_permutation", DataTypes.BooleanType)
-                .add("components_measured", DataTypes.IntegerType);
-        List<Row> rows = List.of(RowFactory.create(2, 1, "OK", false, 2), RowFactory.create(3, 1, "OK", false, 4));
+                .add("converged", DataTypes.IntegerType).add("components_measured", DataTypes.IntegerType);
+        List<Row> rows = List.of(RowFactory.create(2, 1, "OK", false, 10, 2), RowFactory.create(3, 1, "OK", false, 10,
+                4));
         spark.createDataFrame(rows, schema).write().parquet(results.resolve("corollary42/components").toString());
-        Claim claim = PaperClaims.independentCount();
-        assertEquals(ClaimStatus.NOT_MEASURED, Reproduction.evaluate(new ResultTables(spark, results.toString()),
-                claim).status());
-
         StructType with = schema.add(PaperClaims.INDEPENDENT_COUNT_COLUMN, DataTypes.IntegerType);
-        spark.createDataFrame(List.of(RowFactory.create(2, 1, "OK", false, 2, 2), RowFactory.create(3, 1, "OK", false,
-                4, 4)), with).write().parquet(results.resolve("agree/components").toString());
-        spark.createDataFrame(List.of(RowFactory.create(2, 1, "OK", false, 2, 2), RowFactory.create(3, 1, "OK", false,
-                4, 5)), with).write().parquet(results.resolve("disagree/components").toString());
+        write(results, "unset", with, 2, null, 4, null);
+        write(results, "agree", with, 2, 2, 4, 4);
+        write(results, "disagree", with, 2, 2, 4, 5);
+        write(results, "both-wrong", with, 2, 2, 3, 3);
+        write(results, "partly", with, 2, 2, 4, null);
         ResultTables t = new ResultTables(spark, results.toString());
-        assertEquals(ClaimStatus.PASS, Reproduction.evaluate(t, withSpec(claim, "agree")).status());
-        ClaimResult d = Reproduction.evaluate(t, withSpec(claim, "disagree"));
+        Claim l2 = PaperClaims.independentCount(2, 1, PaperClaims.COMPONENTS_OF_DEEP_LINEAR);
+        Claim l3 = PaperClaims.independentCount(3, 1, PaperClaims.COMPONENTS_OF_DEEP_LINEAR);
+        // A table of an earlier schema has no such column; one written with the count turned off has only nulls.
+        assertEquals(ClaimStatus.NOT_MEASURED, Reproduction.evaluate(t, l3).status());
+        assertEquals(ClaimStatus.NOT_MEASURED, Reproduction.evaluate(t, withSpec(l3, "unset")).status());
+
+        ClaimResult agree = Reproduction.evaluate(t, withSpec(l3, "agree"));
+        assertEquals(ClaimStatus.PASS, agree.status(), agree.toString());
+        assertEquals("paths 4, sign patterns 4", agree.measured());
+        assertEquals("4", agree.predicted());
+        assertEquals(10, agree.cases());
+        assertEquals(ClaimStatus.PASS, Reproduction.evaluate(t, withSpec(l2, "agree")).status());
+        ClaimResult d = Reproduction.evaluate(t, withSpec(l3, "disagree"));
         assertEquals(ClaimStatus.FAIL, d.status());
-        assertEquals("1 of 2 (l, h) agree", d.measured());
+        assertEquals("paths 5, sign patterns 4", d.measured());
+        // The two counts agreeing is not enough: both must be 2^(l-1).
+        assertEquals(ClaimStatus.FAIL, Reproduction.evaluate(t, withSpec(l3, "both-wrong")).status());
+        ClaimResult missing = Reproduction.evaluate(t, withSpec(l3, "partly"));
+        assertEquals(ClaimStatus.FAIL, missing.status());
+        assertEquals("paths not counted, sign patterns 4", missing.measured());
+        assertEquals(ClaimStatus.PASS, Reproduction.evaluate(t, withSpec(l2, "partly")).status());
+    }
+
+    /** A components table of two rows, (l, h) = (2, 1) and (3, 1), with the two counts given. */
+    private static void write(Path results, String spec, StructType schema, Integer sign2, Integer paths2,
+            Integer sign3, Integer paths3) {
+        spark.createDataFrame(List.of(RowFactory.create(2, 1, "OK", false, 10, sign2, paths2),
+                RowFactory.create(3, 1, "OK", false, 10, sign3, paths3)), schema).write()
+                .parquet(results.resolve(spec + "/components").toString());
     }
 
     @Test
