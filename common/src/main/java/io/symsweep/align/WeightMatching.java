@@ -5,6 +5,7 @@ import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ final class WeightMatching implements Aligner {
                 sweepsTotal++;
                 boolean progress = false;
                 double gain = 0;
-                int[] sites = shuffled(decl.sites().size(), order);
+                int[] sites = Permutation.randomImages(order, decl.sites().size());
                 for (int k : sites) {
                     Site s = decl.sites().get(k);
                     Map<String, UnitTransform> others = new LinkedHashMap<>(t);
@@ -157,19 +158,5 @@ final class WeightMatching implements Aligner {
             t.put(s.name(), Projections.best(symmetryClass, m));
         }
         return t;
-    }
-
-    static int[] shuffled(int n, SplittableRandom rng) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int x = o[i];
-            o[i] = o[j];
-            o[j] = x;
-        }
-        return o;
     }
 }

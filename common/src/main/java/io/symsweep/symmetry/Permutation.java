@@ -108,14 +108,25 @@ public record Permutation(int[] images) {
 
     /** A uniformly random permutation of {@code n} (Fisher-Yates). */
     public static Permutation random(SplittableRandom rng, int n) {
-        int[] p = identity(n).images;
+        return new Permutation(randomImages(rng, n));
+    }
+
+    /**
+     * The images of a uniformly random permutation of {@code n >= 0} (Fisher-Yates: for {@code j = n-1 .. 1}, swap
+     * {@code j} with {@code rng.nextInt(j + 1)}); the one shuffle every seeded draw of a permutation uses.
+     */
+    public static int[] randomImages(SplittableRandom rng, int n) {
+        int[] p = new int[n];
+        for (int j = 0; j < n; j++) {
+            p[j] = j;
+        }
         for (int j = n - 1; j > 0; j--) {
             int k = rng.nextInt(j + 1);
             int t = p[j];
             p[j] = p[k];
             p[k] = t;
         }
-        return new Permutation(p);
+        return p;
     }
 
     /**
