@@ -1,7 +1,6 @@
 package io.symsweep.align;
 
 import io.symsweep.assignment.LinearAssignment;
-import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSymmetries;
 import io.symsweep.params.AxisUse;
 import io.symsweep.params.ParameterSet;
@@ -29,25 +28,11 @@ import java.util.Map;
  * are 0). For A a split copy of B both are exact, so a planted {@code S} is recovered and {@code B' = A}. With
  * equal widths it is a permutation method.
  */
-final class SemiPermutationAlignment implements Aligner {
-
-    private final AlignmentMethod method;
+final class SemiPermutationAlignment extends AbstractAligner {
 
     SemiPermutationAlignment(AlignmentMethod method) {
-        if (method != AlignmentMethod.WEIGHT_MATCHING && method != AlignmentMethod.ACTIVATION_MATCHING) {
-            throw new IllegalArgumentException("semi-permutations by weight or activation matching");
-        }
-        this.method = method;
-    }
-
-    @Override
-    public SymmetryClass symmetryClass() {
-        return SymmetryClass.SEMI_PERMUTATION;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return method;
+        super(SymmetryClass.SEMI_PERMUTATION, requireOneOf(method, "semi-permutations by weight or activation matching",
+                AlignmentMethod.WEIGHT_MATCHING, AlignmentMethod.ACTIVATION_MATCHING));
     }
 
     @Override
@@ -55,12 +40,7 @@ final class SemiPermutationAlignment implements Aligner {
         long start = System.nanoTime();
         SymmetryDeclaration decl = p.declarationB();
         Map<String, UnitTransform> t = new LinkedHashMap<>();
-        MlpForward.Trace ta = null;
-        MlpForward.Trace tb = null;
-        if (method == AlignmentMethod.ACTIVATION_MATCHING) {
-            ta = Activations.of(p.specA(), p.a(), p);
-            tb = Activations.of(p.specB(), p.b(), p);
-        }
+        Activations.Traces traces = method() == AlignmentMethod.ACTIVATION_MATCHING ? Activations.traces(p) : null;
         double similarity = 0;
         int wideUnits = 0;
         for (int l = 1; l < p.specB().layers(); l++) {
@@ -70,10 +50,10 @@ final class SemiPermutationAlignment implements Aligner {
             double[] va;
             double[] vb;
             int len;
-            if (ta != null) {
+            if (traces != null) {
                 len = p.sampleCount();
-                va = Activations.transposed(ta.post(l), len, wide);
-                vb = Activations.transposed(tb.post(l), len, narrow);
+                va = Activations.transposed(traces.a().post(l), len, wide);
+                vb = Activations.transposed(traces.b().post(l), len, narrow);
             } else {
                 ParameterSet moved = decl.apply(p.b(), t);
                 va = incoming(s, p.a(), wide);
@@ -82,18 +62,18 @@ final class SemiPermutationAlignment implements Aligner {
             }
             for (double v : va) {
                 if (!Double.isFinite(v)) {
-                    return Alignment.failed(symmetryClass(), method, p, AlignmentStatus.NOT_FINITE,
+                    return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
                             "non-finite values at layer " + l, start);
                 }
             }
             for (double v : vb) {
                 if (!Double.isFinite(v)) {
-                    return Alignment.failed(symmetryClass(), method, p, AlignmentStatus.NOT_FINITE,
+                    return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
                             "non-finite values at layer " + l, start);
                 }
             }
             double[][] dots = UnitVectors.timesTransposed(va, wide, vb, narrow, len);
-            double[][] sim = ta != null
+            double[][] sim = traces != null
                     ? UnitVectors.timesTransposed(centredUnit(va, wide, len), wide, centredUnit(vb, narrow, len),
                             narrow, len)
                     : cosine(dots, va, vb, wide, narrow, len);
@@ -147,7 +127,7 @@ final class SemiPermutationAlignment implements Aligner {
             t.put(s.name(), new UnitTransform(SymmetryClass.SEMI_PERMUTATION, f, b));
         }
         ParameterSet aligned = decl.apply(p.b(), t);
-        return new Alignment(symmetryClass(), method, p.specA(), aligned, t, similarity / Math.max(1, wideUnits),
+        return new Alignment(symmetryClass(), method(), p.specA(), aligned, t, similarity / Math.max(1, wideUnits),
                 p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * A permutation {@code p} of {@code {0, ..., n-1}}, an element of the symmetric group {@code S_n}. As a matrix,
@@ -116,10 +117,7 @@ public record Permutation(int[] images) {
      * {@code j} with {@code rng.nextInt(j + 1)}); the one shuffle every seeded draw of a permutation uses.
      */
     public static int[] randomImages(SplittableRandom rng, int n) {
-        int[] p = new int[n];
-        for (int j = 0; j < n; j++) {
-            p[j] = j;
-        }
+        int[] p = IntStream.range(0, n).toArray();
         for (int j = n - 1; j > 0; j--) {
             int k = rng.nextInt(j + 1);
             int t = p[j];
