@@ -2,6 +2,7 @@ package io.symsweep.align;
 
 import io.symsweep.params.SymmetryClass;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** An aligner whose class and method are fixed when it is built. */
 abstract class AbstractAligner implements Aligner {
@@ -10,8 +11,8 @@ abstract class AbstractAligner implements Aligner {
     private final AlignmentMethod method;
 
     AbstractAligner(SymmetryClass symmetryClass, AlignmentMethod method) {
-        this.symmetryClass = symmetryClass;
-        this.method = method;
+        this.symmetryClass = Objects.requireNonNull(symmetryClass, "symmetryClass");
+        this.method = Objects.requireNonNull(method, "method");
     }
 
     @Override
