@@ -1,7 +1,6 @@
 package io.symsweep.align;
 
 import io.symsweep.mlp.MlpSymmetries;
-import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
@@ -47,20 +46,13 @@ final class InvertibleLeastSquares extends AbstractAligner {
         for (int l = 1; l < p.specB().layers(); l++) {
             Site s = decl.site(MlpSymmetries.siteName(l));
             int h = s.size();
-            DMatrixRMaj xa;
-            DMatrixRMaj xb;
-            if (traces != null) {
-                xa = DMatrixRMaj.wrap(p.sampleCount(), h, traces.a().post(l));
-                xb = DMatrixRMaj.wrap(p.sampleCount(), h, traces.b().post(l));
-            } else {
-                ParameterSet moved = decl.apply(p.b(), t);
-                xa = incoming(s, p.a());
-                xb = incoming(s, moved);
-            }
-            if (!finite(xa) || !finite(xb)) {
+            SiteVectors sv = SiteVectors.at(p, traces, s, l, t);
+            if (!sv.finite()) {
                 return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.NOT_FINITE,
                         "non-finite values at site " + s.name(), start);
             }
+            DMatrixRMaj xa = sv.aColumns();
+            DMatrixRMaj xb = sv.bColumns();
             // X_B T^T = X_A in the least-squares sense
             LinearSolverDense<DMatrixRMaj> ls = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
             if (xb.numRows < h || reciprocalCondition(xb) < MIN_RCOND || !ls.setA(xb.copy())) {
@@ -97,35 +89,6 @@ final class InvertibleLeastSquares extends AbstractAligner {
         return new Alignment(SymmetryClass.INVERTIBLE, method(), p.specB(), decl.apply(p.b(), t), t,
                 norm > 0 ? residual / norm : 0, p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9,
                 AlignmentStatus.OK, String.format(java.util.Locale.ROOT, "largest condition number %.3g", worstCondition));
-    }
-
-    /** The site's units' incoming vectors as columns: {@code rest x units}. */
-    private static DMatrixRMaj incoming(Site s, ParameterSet p) {
-        int h = s.size();
-        int rest = 0;
-        java.util.List<double[]> parts = new java.util.ArrayList<>();
-        java.util.List<Integer> sizes = new java.util.ArrayList<>();
-        for (io.symsweep.params.AxisUse u : s.uses()) {
-            if (u.variance() == io.symsweep.params.AxisUse.Variance.OUTPUT) {
-                int r = UnitVectors.rest(p.get(u.tensor()), u);
-                parts.add(UnitVectors.unfold(p.get(u.tensor()), u, h));
-                sizes.add(r);
-                rest += r;
-            }
-        }
-        DMatrixRMaj x = new DMatrixRMaj(rest, h);
-        int row = 0;
-        for (int k = 0; k < parts.size(); k++) {
-            double[] v = parts.get(k);
-            int r = sizes.get(k);
-            for (int i = 0; i < h; i++) {
-                for (int c = 0; c < r; c++) {
-                    x.set(row + c, i, v[i * r + c]);
-                }
-            }
-            row += r;
-        }
-        return x;
     }
 
     /** {@code sigma_min / sigma_max}, 0 when the SVD fails. */

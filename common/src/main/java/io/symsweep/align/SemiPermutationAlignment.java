@@ -2,12 +2,10 @@ package io.symsweep.align;
 
 import io.symsweep.assignment.LinearAssignment;
 import io.symsweep.mlp.MlpSymmetries;
-import io.symsweep.params.AxisUse;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
-import io.symsweep.params.Tensor;
 import io.symsweep.params.UnitTransform;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,31 +45,14 @@ final class SemiPermutationAlignment extends AbstractAligner {
             Site s = decl.site(MlpSymmetries.siteName(l));
             int narrow = s.size();
             int wide = p.specA().width(l);
-            double[] va;
-            double[] vb;
-            int len;
-            if (traces != null) {
-                len = p.sampleCount();
-                va = Activations.transposed(traces.a().post(l), len, wide);
-                vb = Activations.transposed(traces.b().post(l), len, narrow);
-            } else {
-                ParameterSet moved = decl.apply(p.b(), t);
-                va = incoming(s, p.a(), wide);
-                vb = incoming(s, moved, narrow);
-                len = va.length / wide;
+            SiteVectors sv = SiteVectors.at(p, traces, s, l, t);
+            if (!sv.finite()) {
+                return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
+                        "non-finite values at layer " + l, start);
             }
-            for (double v : va) {
-                if (!Double.isFinite(v)) {
-                    return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
-                            "non-finite values at layer " + l, start);
-                }
-            }
-            for (double v : vb) {
-                if (!Double.isFinite(v)) {
-                    return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
-                            "non-finite values at layer " + l, start);
-                }
-            }
+            double[] va = sv.a();
+            double[] vb = sv.b();
+            int len = sv.length();
             double[][] dots = UnitVectors.timesTransposed(va, wide, vb, narrow, len);
             double[][] sim = traces != null
                     ? UnitVectors.timesTransposed(centredUnit(va, wide, len), wide, centredUnit(vb, narrow, len),
@@ -129,34 +110,6 @@ final class SemiPermutationAlignment extends AbstractAligner {
         ParameterSet aligned = decl.apply(p.b(), t);
         return new Alignment(symmetryClass(), method(), p.specA(), aligned, t, similarity / Math.max(1, wideUnits),
                 p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
-    }
-
-    /** Each unit's incoming weights and bias, one row per unit: {@code units x rest}. */
-    private static double[] incoming(Site s, ParameterSet p, int units) {
-        java.util.List<double[]> parts = new java.util.ArrayList<>();
-        java.util.List<Integer> sizes = new java.util.ArrayList<>();
-        int rest = 0;
-        for (AxisUse u : s.uses()) {
-            if (u.variance() == AxisUse.Variance.OUTPUT) {
-                Tensor t = p.get(u.tensor());
-                AxisUse whole = new AxisUse(u.tensor(), u.axis(), 0, 1, AxisUse.Variance.OUTPUT);
-                int r = UnitVectors.rest(t, whole);
-                parts.add(UnitVectors.unfold(t, whole, units));
-                sizes.add(r);
-                rest += r;
-            }
-        }
-        double[] out = new double[units * rest];
-        int offset = 0;
-        for (int k = 0; k < parts.size(); k++) {
-            int r = sizes.get(k);
-            double[] v = parts.get(k);
-            for (int i = 0; i < units; i++) {
-                System.arraycopy(v, i * r, out, i * rest + offset, r);
-            }
-            offset += r;
-        }
-        return out;
     }
 
     private static double[][] cosine(double[][] dots, double[] va, double[] vb, int wide, int narrow, int len) {
