@@ -1,6 +1,5 @@
 package io.symsweep.align;
 
-import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSymmetries;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
@@ -16,40 +15,27 @@ import java.util.Map;
  * {@code E[a_i b_j]}; orthogonal maps solve Procrustes, {@code max <H_A^T H_B, O>}, i.e. minimise
  * {@code ||H_A - H_B O^T||}. Cost per layer: {@code O(n h^2)} for the moments, then one assignment or SVD.
  */
-final class ActivationMatching implements Aligner {
+final class ActivationMatching extends AbstractAligner {
 
     /** The cost between units. */
     enum Cost {
         CORRELATION, INNER_PRODUCT
     }
 
-    private final SymmetryClass symmetryClass;
     private final Cost cost;
 
     ActivationMatching(SymmetryClass c, Cost cost) {
-        if (c != SymmetryClass.PERMUTATION && c != SymmetryClass.ORTHOGONAL) {
-            throw new IllegalArgumentException("activation matching here takes permutation or orthogonal");
-        }
-        this.symmetryClass = c;
+        super(requireOneOf(c, "activation matching here takes permutation or orthogonal", SymmetryClass.PERMUTATION,
+                SymmetryClass.ORTHOGONAL), cost == Cost.CORRELATION ? AlignmentMethod.ACTIVATION_MATCHING
+                        : AlignmentMethod.ACTIVATION_INNER_PRODUCT);
         this.cost = cost;
-    }
-
-    @Override
-    public SymmetryClass symmetryClass() {
-        return symmetryClass;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return cost == Cost.CORRELATION ? AlignmentMethod.ACTIVATION_MATCHING : AlignmentMethod.ACTIVATION_INNER_PRODUCT;
     }
 
     @Override
     public Alignment align(AlignmentProblem p) {
         long start = System.nanoTime();
         SymmetryDeclaration decl = p.declarationB();
-        MlpForward.Trace ta = Activations.of(p.specA(), p.a(), p);
-        MlpForward.Trace tb = Activations.of(p.specB(), p.b(), p);
+        Activations.Traces traces = Activations.traces(p);
         int n = p.sampleCount();
         Map<String, UnitTransform> t = new LinkedHashMap<>();
         double objective = 0;
@@ -58,10 +44,10 @@ final class ActivationMatching implements Aligner {
         int units = 0;
         for (int l = 1; l < p.specB().layers(); l++) {
             int h = p.specB().width(l);
-            double[] ha = ta.post(l);
-            double[] hb = tb.post(l);
+            double[] ha = traces.a().post(l);
+            double[] hb = traces.b().post(l);
             double[][] m;
-            if (symmetryClass == SymmetryClass.PERMUTATION && cost == Cost.CORRELATION) {
+            if (symmetryClass() == SymmetryClass.PERMUTATION && cost == Cost.CORRELATION) {
                 m = Activations.crossMoments(Activations.standardised(ha, n, h), h,
                         Activations.standardised(hb, n, h), h, n);
             } else {
@@ -73,14 +59,14 @@ final class ActivationMatching implements Aligner {
                 }
             }
             if (!UnitVectors.finite(m)) {
-                return Alignment.failed(symmetryClass, method(), p, AlignmentStatus.NOT_FINITE,
+                return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
                         "non-finite activations at layer " + l, start);
             }
-            UnitTransform u = Projections.best(symmetryClass, m);
+            UnitTransform u = Projections.best(symmetryClass(), m);
             t.put(MlpSymmetries.siteName(l), u);
             objective += UnitVectors.inner(m, u);
             units += h;
-            if (symmetryClass == SymmetryClass.ORTHOGONAL) {
+            if (symmetryClass() == SymmetryClass.ORTHOGONAL) {
                 double[][] f = u.forward();
                 for (int s = 0; s < n; s++) {
                     for (int i = 0; i < h; i++) {
@@ -95,8 +81,8 @@ final class ActivationMatching implements Aligner {
                 }
             }
         }
-        double reported = symmetryClass == SymmetryClass.ORTHOGONAL ? residual / norm : objective / Math.max(1, units);
-        return new Alignment(symmetryClass, method(), p.specB(), decl.apply(p.b(), t), t, reported,
+        double reported = symmetryClass() == SymmetryClass.ORTHOGONAL ? residual / norm : objective / Math.max(1, units);
+        return new Alignment(symmetryClass(), method(), p.specB(), decl.apply(p.b(), t), t, reported,
                 p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
     }
 }

@@ -14,6 +14,15 @@ final class Activations {
         return MlpForward.trace(spec, p, problem.sampleFeatures(), problem.sampleCount());
     }
 
+    /** A's and B's activations on one sample. */
+    record Traces(MlpForward.Trace a, MlpForward.Trace b) {
+    }
+
+    /** A's and B's activations on the problem's sample. */
+    static Traces traces(AlignmentProblem problem) {
+        return new Traces(of(problem.specA(), problem.a(), problem), of(problem.specB(), problem.b(), problem));
+    }
+
     /** {@code X^T Y} for row-major {@code X} ({@code n x a}) and {@code Y} ({@code n x b}): {@code a x b}. */
     static double[][] crossMoments(double[] x, int a, double[] y, int b, int n) {
         return UnitVectors.timesTransposed(transposed(x, n, a), a, transposed(y, n, b), b, n);

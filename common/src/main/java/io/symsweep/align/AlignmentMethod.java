@@ -1,12 +1,12 @@
 package io.symsweep.align;
 
-import java.util.Locale;
+import io.symsweep.naming.SpecName;
 
 /**
  * How a transform is found, in the spelling of specs and the {@code method} column. What each minimises or
  * maximises is its {@code objective} (see {@link Alignment#objective()}).
  */
-public enum AlignmentMethod {
+public enum AlignmentMethod implements SpecName {
     /** No search: the identity (only with {@code symmetry_class: none}). Objective: {@code <A, B>}. */
     NONE,
     /**
@@ -33,19 +33,9 @@ public enum AlignmentMethod {
      */
     LEARNED;
 
-    /** {@code weight_matching}, ... */
-    public String specName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** The method spelled {@code name}; throws naming the allowed values otherwise. */
     public static AlignmentMethod fromSpecName(String name) {
-        for (AlignmentMethod m : values()) {
-            if (m.specName().equals(name)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("method must be one of none, weight_matching, activation_matching, "
-                + "activation_inner_product, learned, found " + name);
+        return SpecName.parse(AlignmentMethod.class, name, "method must be one of none, weight_matching, "
+                + "activation_matching, activation_inner_product, learned, found ");
     }
 }

@@ -7,16 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** No alignment: {@code B' = B}, the identity at every site (the {@code none} baseline). */
-final class IdentityAlignment implements Aligner {
+final class IdentityAlignment extends AbstractAligner {
 
-    @Override
-    public SymmetryClass symmetryClass() {
-        return SymmetryClass.NONE;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.NONE;
+    IdentityAlignment() {
+        super(SymmetryClass.NONE, AlignmentMethod.NONE);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.symsweep.align;
 
-import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSymmetries;
-import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
@@ -26,28 +24,14 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * the activation fit takes B onto A exactly (Proposition 4.1 of Zhao et al. 2025: the minimum is one
  * {@code GL} orbit).
  */
-final class InvertibleLeastSquares implements Aligner {
+final class InvertibleLeastSquares extends AbstractAligner {
 
     /** Below this {@code sigma_min / sigma_max} a matrix counts as singular. */
     private static final double MIN_RCOND = 1e-12;
 
-    private final AlignmentMethod method;
-
     InvertibleLeastSquares(AlignmentMethod method) {
-        if (method != AlignmentMethod.ACTIVATION_MATCHING && method != AlignmentMethod.WEIGHT_MATCHING) {
-            throw new IllegalArgumentException("invertible least squares from activations or weights");
-        }
-        this.method = method;
-    }
-
-    @Override
-    public SymmetryClass symmetryClass() {
-        return SymmetryClass.INVERTIBLE;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return method;
+        super(SymmetryClass.INVERTIBLE, requireOneOf(method, "invertible least squares from activations or weights",
+                AlignmentMethod.ACTIVATION_MATCHING, AlignmentMethod.WEIGHT_MATCHING));
     }
 
     @Override
@@ -55,37 +39,25 @@ final class InvertibleLeastSquares implements Aligner {
         long start = System.nanoTime();
         SymmetryDeclaration decl = p.declarationB();
         Map<String, UnitTransform> t = new LinkedHashMap<>();
-        MlpForward.Trace ta = null;
-        MlpForward.Trace tb = null;
-        if (method == AlignmentMethod.ACTIVATION_MATCHING) {
-            ta = Activations.of(p.specA(), p.a(), p);
-            tb = Activations.of(p.specB(), p.b(), p);
-        }
+        Activations.Traces traces = method() == AlignmentMethod.ACTIVATION_MATCHING ? Activations.traces(p) : null;
         double residual = 0;
         double norm = 0;
         double worstCondition = 1;
         for (int l = 1; l < p.specB().layers(); l++) {
             Site s = decl.site(MlpSymmetries.siteName(l));
             int h = s.size();
-            DMatrixRMaj xa;
-            DMatrixRMaj xb;
-            if (ta != null) {
-                xa = DMatrixRMaj.wrap(p.sampleCount(), h, ta.post(l));
-                xb = DMatrixRMaj.wrap(p.sampleCount(), h, tb.post(l));
-            } else {
-                ParameterSet moved = decl.apply(p.b(), t);
-                xa = incoming(s, p.a());
-                xb = incoming(s, moved);
-            }
-            if (!finite(xa) || !finite(xb)) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.NOT_FINITE,
+            SiteVectors sv = SiteVectors.at(p, traces, s, l, t);
+            if (!sv.finite()) {
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.NOT_FINITE,
                         "non-finite values at site " + s.name(), start);
             }
+            DMatrixRMaj xa = sv.aColumns();
+            DMatrixRMaj xb = sv.bColumns();
             // X_B T^T = X_A in the least-squares sense
             LinearSolverDense<DMatrixRMaj> ls = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
             if (xb.numRows < h || reciprocalCondition(xb) < MIN_RCOND || !ls.setA(xb.copy())) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.SINGULAR,
-                        "B's " + (ta != null ? "activations" : "incoming weights") + " at " + s.name()
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.SINGULAR,
+                        "B's " + (traces != null ? "activations" : "incoming weights") + " at " + s.name()
                                 + " are rank-deficient", start);
             }
             DMatrixRMaj tt = new DMatrixRMaj(h, h);
@@ -96,12 +68,12 @@ final class InvertibleLeastSquares implements Aligner {
             double rcond = finite(forward) ? reciprocalCondition(forward) : 0;
             worstCondition = Math.max(worstCondition, 1 / rcond);
             if (rcond < MIN_RCOND || !lu.setA(forward.copy())) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.SINGULAR,
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.SINGULAR,
                         "the fitted map at " + s.name() + " is singular", start);
             }
             lu.invert(inverse);
             if (!finite(forward) || !finite(inverse)) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method, p, AlignmentStatus.NOT_FINITE,
+                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.NOT_FINITE,
                         "the fitted map at " + s.name() + " is not finite", start);
             }
             t.put(s.name(), new UnitTransform(SymmetryClass.INVERTIBLE, UnitVectors.array(forward),
@@ -114,38 +86,9 @@ final class InvertibleLeastSquares implements Aligner {
                 norm += xa.get(i) * xa.get(i);
             }
         }
-        return new Alignment(SymmetryClass.INVERTIBLE, method, p.specB(), decl.apply(p.b(), t), t,
+        return new Alignment(SymmetryClass.INVERTIBLE, method(), p.specB(), decl.apply(p.b(), t), t,
                 norm > 0 ? residual / norm : 0, p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9,
                 AlignmentStatus.OK, String.format(java.util.Locale.ROOT, "largest condition number %.3g", worstCondition));
-    }
-
-    /** The site's units' incoming vectors as columns: {@code rest x units}. */
-    private static DMatrixRMaj incoming(Site s, ParameterSet p) {
-        int h = s.size();
-        int rest = 0;
-        java.util.List<double[]> parts = new java.util.ArrayList<>();
-        java.util.List<Integer> sizes = new java.util.ArrayList<>();
-        for (io.symsweep.params.AxisUse u : s.uses()) {
-            if (u.variance() == io.symsweep.params.AxisUse.Variance.OUTPUT) {
-                int r = UnitVectors.rest(p.get(u.tensor()), u);
-                parts.add(UnitVectors.unfold(p.get(u.tensor()), u, h));
-                sizes.add(r);
-                rest += r;
-            }
-        }
-        DMatrixRMaj x = new DMatrixRMaj(rest, h);
-        int row = 0;
-        for (int k = 0; k < parts.size(); k++) {
-            double[] v = parts.get(k);
-            int r = sizes.get(k);
-            for (int i = 0; i < h; i++) {
-                for (int c = 0; c < r; c++) {
-                    x.set(row + c, i, v[i * r + c]);
-                }
-            }
-            row += r;
-        }
-        return x;
     }
 
     /** {@code sigma_min / sigma_max}, 0 when the SVD fails. */

@@ -25,34 +25,19 @@ import org.nd4j.linalg.learning.config.Adam;
  * gradient {@code g} by DL4J's backpropagation, and treats the projection as the identity on the way back:
  * {@code dL/dW = l g}, applied by DL4J's Adam updater. The result is the projection of the final {@code W}.
  */
-final class LearnedMatching implements Aligner {
-
-    private final SymmetryClass symmetryClass;
+final class LearnedMatching extends AbstractAligner {
 
     LearnedMatching(SymmetryClass c) {
-        if (c != SymmetryClass.PERMUTATION && c != SymmetryClass.ORTHOGONAL
-                && c != SymmetryClass.PERMUTATION_SCALING) {
-            throw new IllegalArgumentException("learned matching projects onto permutations (with or without "
-                    + "scaling) or orthogonal maps");
-        }
-        this.symmetryClass = c;
-    }
-
-    @Override
-    public SymmetryClass symmetryClass() {
-        return symmetryClass;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.LEARNED;
+        super(requireOneOf(c, "learned matching projects onto permutations (with or without scaling) or orthogonal "
+                + "maps", SymmetryClass.PERMUTATION, SymmetryClass.ORTHOGONAL, SymmetryClass.PERMUTATION_SCALING),
+                AlignmentMethod.LEARNED);
     }
 
     private Alignment project(AlignmentProblem target, Map<String, UnitTransform> warm) {
-        if (symmetryClass == SymmetryClass.PERMUTATION_SCALING) {
+        if (symmetryClass() == SymmetryClass.PERMUTATION_SCALING) {
             return new ScalingAlignment(new WeightMatching(SymmetryClass.PERMUTATION)).align(target);
         }
-        WeightMatching wm = new WeightMatching(symmetryClass);
+        WeightMatching wm = new WeightMatching(symmetryClass());
         return warm == null ? wm.align(target) : wm.alignFrom(target, warm);
     }
 
@@ -60,14 +45,14 @@ final class LearnedMatching implements Aligner {
     public Alignment align(AlignmentProblem p) {
         long start = System.nanoTime();
         if (!p.sameShape() || p.train() == null) {
-            return Alignment.failed(symmetryClass, method(), p, AlignmentStatus.SINGULAR,
+            return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.SINGULAR,
                     "learned matching needs equal widths and training data", start);
         }
         MlpSpec spec = p.specB();
         AlignmentSettings s = p.settings();
         Alignment pi = project(p, null);
         if (pi.status() == AlignmentStatus.NOT_FINITE || pi.status() == AlignmentStatus.SINGULAR) {
-            return Alignment.failed(symmetryClass, method(), p, pi.status(), pi.detail(), start);
+            return Alignment.failed(symmetryClass(), method(), p, pi.status(), pi.detail(), start);
         }
         ParameterSet w = pi.aligned();
         MultiLayerNetwork net = Dl4jMlp.network(spec, null, 1);
@@ -82,7 +67,7 @@ final class LearnedMatching implements Aligner {
             double lambda = 0.4 + 0.2 * rng.nextDouble();
             pi = project(new AlignmentProblem(spec, w, spec, p.b(), train, projection), pi.transforms());
             if (pi.status() == AlignmentStatus.NOT_FINITE) {
-                return Alignment.failed(symmetryClass, method(), p, AlignmentStatus.NOT_FINITE,
+                return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
                         "non-finite weights at step " + step, start);
             }
             ParameterSet mid = p.a().interpolate(pi.aligned(), lambda);
@@ -96,7 +81,7 @@ final class LearnedMatching implements Aligner {
                 g[i] *= lambda;
             }
             if (!Double.isFinite(lg.loss())) {
-                return Alignment.failed(symmetryClass, method(), p, AlignmentStatus.NOT_FINITE,
+                return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
                         "non-finite loss at step " + step, start);
             }
             INDArray update = Nd4j.create(g, new long[] {1, size}, 'c');
@@ -110,10 +95,10 @@ final class LearnedMatching implements Aligner {
         }
         pi = project(new AlignmentProblem(spec, w, spec, p.b(), train, projection), pi.transforms());
         if (pi.status() == AlignmentStatus.NOT_FINITE || pi.status() == AlignmentStatus.SINGULAR) {
-            return Alignment.failed(symmetryClass, method(), p, pi.status(), pi.detail(), start);
+            return Alignment.failed(symmetryClass(), method(), p, pi.status(), pi.detail(), start);
         }
         double midpoint = MlpForward.evaluate(spec, p.a().interpolate(pi.aligned(), 0.5), train).loss();
-        return new Alignment(symmetryClass, method(), spec, pi.aligned(), pi.transforms(), midpoint,
+        return new Alignment(symmetryClass(), method(), spec, pi.aligned(), pi.transforms(), midpoint,
                 s.learnedSteps(), (System.nanoTime() - start) * 1e-9,
                 Double.isFinite(midpoint) ? AlignmentStatus.OK : AlignmentStatus.NOT_FINITE, "");
     }

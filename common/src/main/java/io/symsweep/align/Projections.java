@@ -2,8 +2,10 @@ package io.symsweep.align;
 
 import io.symsweep.assignment.LinearAssignment;
 import io.symsweep.linalg.PolarDecomposition;
+import io.symsweep.linalg.RandomMatrices;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.SplittableRandom;
 
 /**
@@ -53,24 +55,8 @@ final class Projections {
     /** A uniformly random member: a shuffled permutation, or the orthogonal factor of a Gaussian matrix. */
     static UnitTransform random(SymmetryClass c, int n, SplittableRandom rng) {
         if (c == SymmetryClass.ORTHOGONAL) {
-            double[][] g = new double[n][n];
-            for (double[] row : g) {
-                for (int j = 0; j < n; j++) {
-                    row[j] = rng.nextGaussian();
-                }
-            }
-            return orthogonal(g);
+            return orthogonal(RandomMatrices.gaussian(n, n, rng));
         }
-        int[] images = new int[n];
-        for (int i = 0; i < n; i++) {
-            images[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = images[i];
-            images[i] = images[j];
-            images[j] = t;
-        }
-        return UnitTransform.permutation(images);
+        return UnitTransform.permutation(Permutation.randomImages(rng, n));
     }
 }

@@ -20,25 +20,16 @@ import java.util.Map;
  * function as B, and {@code B' = A} when B is a permuted and rescaled copy of A (its canonical form is then a
  * permutation of A's). A unit with no incoming weight keeps scale 1.
  */
-final class ScalingAlignment implements Aligner {
+final class ScalingAlignment extends AbstractAligner {
 
     private final Aligner permutations;
 
     ScalingAlignment(Aligner permutations) {
+        super(SymmetryClass.PERMUTATION_SCALING, permutations.method());
         if (permutations.symmetryClass() != SymmetryClass.PERMUTATION) {
             throw new IllegalArgumentException("scaling wraps a permutation method");
         }
         this.permutations = permutations;
-    }
-
-    @Override
-    public SymmetryClass symmetryClass() {
-        return SymmetryClass.PERMUTATION_SCALING;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return permutations.method();
     }
 
     /** A model in canonical scale and the scale {@code d} applied at each site ({@code N = D . X}). */

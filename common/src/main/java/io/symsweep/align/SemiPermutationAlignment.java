@@ -1,14 +1,11 @@
 package io.symsweep.align;
 
 import io.symsweep.assignment.LinearAssignment;
-import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSymmetries;
-import io.symsweep.params.AxisUse;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
-import io.symsweep.params.Tensor;
 import io.symsweep.params.UnitTransform;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,25 +26,11 @@ import java.util.Map;
  * are 0). For A a split copy of B both are exact, so a planted {@code S} is recovered and {@code B' = A}. With
  * equal widths it is a permutation method.
  */
-final class SemiPermutationAlignment implements Aligner {
-
-    private final AlignmentMethod method;
+final class SemiPermutationAlignment extends AbstractAligner {
 
     SemiPermutationAlignment(AlignmentMethod method) {
-        if (method != AlignmentMethod.WEIGHT_MATCHING && method != AlignmentMethod.ACTIVATION_MATCHING) {
-            throw new IllegalArgumentException("semi-permutations by weight or activation matching");
-        }
-        this.method = method;
-    }
-
-    @Override
-    public SymmetryClass symmetryClass() {
-        return SymmetryClass.SEMI_PERMUTATION;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return method;
+        super(SymmetryClass.SEMI_PERMUTATION, requireOneOf(method, "semi-permutations by weight or activation matching",
+                AlignmentMethod.WEIGHT_MATCHING, AlignmentMethod.ACTIVATION_MATCHING));
     }
 
     @Override
@@ -55,45 +38,23 @@ final class SemiPermutationAlignment implements Aligner {
         long start = System.nanoTime();
         SymmetryDeclaration decl = p.declarationB();
         Map<String, UnitTransform> t = new LinkedHashMap<>();
-        MlpForward.Trace ta = null;
-        MlpForward.Trace tb = null;
-        if (method == AlignmentMethod.ACTIVATION_MATCHING) {
-            ta = Activations.of(p.specA(), p.a(), p);
-            tb = Activations.of(p.specB(), p.b(), p);
-        }
+        Activations.Traces traces = method() == AlignmentMethod.ACTIVATION_MATCHING ? Activations.traces(p) : null;
         double similarity = 0;
         int wideUnits = 0;
         for (int l = 1; l < p.specB().layers(); l++) {
             Site s = decl.site(MlpSymmetries.siteName(l));
             int narrow = s.size();
             int wide = p.specA().width(l);
-            double[] va;
-            double[] vb;
-            int len;
-            if (ta != null) {
-                len = p.sampleCount();
-                va = Activations.transposed(ta.post(l), len, wide);
-                vb = Activations.transposed(tb.post(l), len, narrow);
-            } else {
-                ParameterSet moved = decl.apply(p.b(), t);
-                va = incoming(s, p.a(), wide);
-                vb = incoming(s, moved, narrow);
-                len = va.length / wide;
+            SiteVectors sv = SiteVectors.at(p, traces, s, l, t);
+            if (!sv.finite()) {
+                return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
+                        "non-finite values at layer " + l, start);
             }
-            for (double v : va) {
-                if (!Double.isFinite(v)) {
-                    return Alignment.failed(symmetryClass(), method, p, AlignmentStatus.NOT_FINITE,
-                            "non-finite values at layer " + l, start);
-                }
-            }
-            for (double v : vb) {
-                if (!Double.isFinite(v)) {
-                    return Alignment.failed(symmetryClass(), method, p, AlignmentStatus.NOT_FINITE,
-                            "non-finite values at layer " + l, start);
-                }
-            }
+            double[] va = sv.a();
+            double[] vb = sv.b();
+            int len = sv.length();
             double[][] dots = UnitVectors.timesTransposed(va, wide, vb, narrow, len);
-            double[][] sim = ta != null
+            double[][] sim = traces != null
                     ? UnitVectors.timesTransposed(centredUnit(va, wide, len), wide, centredUnit(vb, narrow, len),
                             narrow, len)
                     : cosine(dots, va, vb, wide, narrow, len);
@@ -147,36 +108,8 @@ final class SemiPermutationAlignment implements Aligner {
             t.put(s.name(), new UnitTransform(SymmetryClass.SEMI_PERMUTATION, f, b));
         }
         ParameterSet aligned = decl.apply(p.b(), t);
-        return new Alignment(symmetryClass(), method, p.specA(), aligned, t, similarity / Math.max(1, wideUnits),
+        return new Alignment(symmetryClass(), method(), p.specA(), aligned, t, similarity / Math.max(1, wideUnits),
                 p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
-    }
-
-    /** Each unit's incoming weights and bias, one row per unit: {@code units x rest}. */
-    private static double[] incoming(Site s, ParameterSet p, int units) {
-        java.util.List<double[]> parts = new java.util.ArrayList<>();
-        java.util.List<Integer> sizes = new java.util.ArrayList<>();
-        int rest = 0;
-        for (AxisUse u : s.uses()) {
-            if (u.variance() == AxisUse.Variance.OUTPUT) {
-                Tensor t = p.get(u.tensor());
-                AxisUse whole = new AxisUse(u.tensor(), u.axis(), 0, 1, AxisUse.Variance.OUTPUT);
-                int r = UnitVectors.rest(t, whole);
-                parts.add(UnitVectors.unfold(t, whole, units));
-                sizes.add(r);
-                rest += r;
-            }
-        }
-        double[] out = new double[units * rest];
-        int offset = 0;
-        for (int k = 0; k < parts.size(); k++) {
-            int r = sizes.get(k);
-            double[] v = parts.get(k);
-            for (int i = 0; i < units; i++) {
-                System.arraycopy(v, i * r, out, i * rest + offset, r);
-            }
-            offset += r;
-        }
-        return out;
     }
 
     private static double[][] cosine(double[][] dots, double[] va, double[] vb, int wide, int narrow, int len) {

@@ -30,14 +30,8 @@ final class UnitVectors {
     static double[] unfold(Tensor t, AxisUse use, int units) {
         int[] shape = t.shape();
         int axis = use.axis();
-        int outer = 1;
-        for (int a = 0; a < axis; a++) {
-            outer *= shape[a];
-        }
-        int inner = 1;
-        for (int a = axis + 1; a < shape.length; a++) {
-            inner *= shape[a];
-        }
+        int outer = t.sizeBefore(axis);
+        int inner = t.sizeAfter(axis);
         int len = shape[axis];
         int block = use.block();
         int rest = outer * block * inner;

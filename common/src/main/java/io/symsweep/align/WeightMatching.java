@@ -5,6 +5,7 @@ import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,25 +28,11 @@ import java.util.SplittableRandom;
  * are distinct, since the first layer reads the fixed inputs), then random members of the class; the largest
  * objective wins, the earliest start on ties.
  */
-final class WeightMatching implements Aligner {
-
-    private final SymmetryClass symmetryClass;
+final class WeightMatching extends AbstractAligner {
 
     WeightMatching(SymmetryClass c) {
-        if (c != SymmetryClass.PERMUTATION && c != SymmetryClass.ORTHOGONAL) {
-            throw new IllegalArgumentException("weight matching by coordinate descent takes permutation or orthogonal");
-        }
-        this.symmetryClass = c;
-    }
-
-    @Override
-    public SymmetryClass symmetryClass() {
-        return symmetryClass;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.WEIGHT_MATCHING;
+        super(requireOneOf(c, "weight matching by coordinate descent takes permutation or orthogonal",
+                SymmetryClass.PERMUTATION, SymmetryClass.ORTHOGONAL), AlignmentMethod.WEIGHT_MATCHING);
     }
 
     @Override
@@ -58,14 +45,14 @@ final class WeightMatching implements Aligner {
             try {
                 starts.add(incomingMatch(decl, p.a(), p.b()));
             } catch (IllegalArgumentException | ArithmeticException e) {
-                return Alignment.failed(symmetryClass, method(), p, AlignmentStatus.NOT_FINITE, e.getMessage(), start);
+                return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE, e.getMessage(), start);
             }
         }
         SplittableRandom rng = new SplittableRandom(p.settings().seed());
         for (int r = 2; r < p.settings().restarts(); r++) {
             Map<String, UnitTransform> t = new LinkedHashMap<>();
             for (Site s : decl.sites()) {
-                t.put(s.name(), Projections.random(symmetryClass, s.size(), rng));
+                t.put(s.name(), Projections.random(symmetryClass(), s.size(), rng));
             }
             starts.add(t);
         }
@@ -96,7 +83,7 @@ final class WeightMatching implements Aligner {
                 sweepsTotal++;
                 boolean progress = false;
                 double gain = 0;
-                int[] sites = shuffled(decl.sites().size(), order);
+                int[] sites = Permutation.randomImages(order, decl.sites().size());
                 for (int k : sites) {
                     Site s = decl.sites().get(k);
                     Map<String, UnitTransform> others = new LinkedHashMap<>(t);
@@ -104,10 +91,10 @@ final class WeightMatching implements Aligner {
                     ParameterSet moved = decl.apply(p.b(), others);
                     double[][] m = UnitVectors.crossProducts(s, p.a(), moved, false);
                     if (!UnitVectors.finite(m)) {
-                        return Alignment.failed(symmetryClass, method(), p, AlignmentStatus.NOT_FINITE,
+                        return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
                                 "non-finite weights at site " + s.name(), startNanos);
                     }
-                    UnitTransform candidate = Projections.best(symmetryClass, m);
+                    UnitTransform candidate = Projections.best(symmetryClass(), m);
                     double old = UnitVectors.inner(m, t.get(s.name()));
                     double now = UnitVectors.inner(m, candidate);
                     if (now > old + 1e-12 * Math.max(1, Math.abs(old))) {
@@ -116,7 +103,7 @@ final class WeightMatching implements Aligner {
                         progress = true;
                     }
                 }
-                if (!progress || (symmetryClass == SymmetryClass.ORTHOGONAL
+                if (!progress || (symmetryClass() == SymmetryClass.ORTHOGONAL
                         && gain <= tolerance * scale)) {
                     converged = true;
                     break;
@@ -132,7 +119,7 @@ final class WeightMatching implements Aligner {
         }
         ParameterSet aligned = decl.apply(p.b(), best);
         String[] names = {"identity", "incoming", "random"};
-        return new Alignment(symmetryClass, method(), p.specB(), aligned, best, bestObjective, sweepsTotal,
+        return new Alignment(symmetryClass(), method(), p.specB(), aligned, best, bestObjective, sweepsTotal,
                 (System.nanoTime() - startNanos) * 1e-9,
                 bestConverged ? AlignmentStatus.OK : AlignmentStatus.NOT_CONVERGED,
                 "best start: " + names[Math.min(bestStart, 2)] + (bestStart >= 2 ? " " + (bestStart - 2) : ""));
@@ -141,7 +128,7 @@ final class WeightMatching implements Aligner {
     Map<String, UnitTransform> identity(SymmetryDeclaration decl) {
         Map<String, UnitTransform> t = new LinkedHashMap<>();
         for (Site s : decl.sites()) {
-            t.put(s.name(), Projections.identity(symmetryClass, s.size()));
+            t.put(s.name(), Projections.identity(symmetryClass(), s.size()));
         }
         return t;
     }
@@ -154,22 +141,8 @@ final class WeightMatching implements Aligner {
             if (!UnitVectors.finite(m)) {
                 throw new IllegalArgumentException("non-finite weights at site " + s.name());
             }
-            t.put(s.name(), Projections.best(symmetryClass, m));
+            t.put(s.name(), Projections.best(symmetryClass(), m));
         }
         return t;
-    }
-
-    static int[] shuffled(int n, SplittableRandom rng) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int x = o[i];
-            o[i] = o[j];
-            o[j] = x;
-        }
-        return o;
     }
 }

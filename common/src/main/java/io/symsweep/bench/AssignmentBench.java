@@ -1,13 +1,16 @@
 package io.symsweep.bench;
 
 import io.symsweep.assignment.LinearAssignment;
+import io.symsweep.linalg.RandomMatrices;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.interfaces.MatchingAlgorithm;
 import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -33,18 +36,7 @@ public final class AssignmentBench {
 
     /** {median wall ms, median ms of this thread's CPU time} of {@link LinearAssignment#minimise} at size {@code n}. */
     public static double[] solverTimes(int n, int repeats, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[] ms = new double[repeats];
-        double[] cpu = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            double[][] c = uniform(n, rng);
-            long c0 = THREADS.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            LinearAssignment.minimise(c);
-            ms[r] = (System.nanoTime() - t0) * 1e-6;
-            cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) * 1e-6;
-        }
-        return new double[] {median(ms), median(cpu)};
+        return medianTimes(n, repeats, seed, LinearAssignment::minimise);
     }
 
     /** Median ms of JGraphT's Kuhn-Munkres at size {@code n}, building its graph included. */
@@ -54,42 +46,43 @@ public final class AssignmentBench {
 
     /** {median wall ms, median CPU ms} of JGraphT's Kuhn-Munkres at size {@code n}. */
     public static double[] jgraphtTimes(int n, int repeats, long seed) {
+        return medianTimes(n, repeats, seed, AssignmentBench::kuhnMunkres);
+    }
+
+    /** JGraphT's Kuhn-Munkres minimum-weight perfect matching of a square cost matrix, its graph built from it. */
+    public static MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge> kuhnMunkres(double[][] c) {
+        int n = c.length;
+        Graph<Integer, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+        Set<Integer> left = new HashSet<>();
+        Set<Integer> right = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            g.addVertex(i);
+            g.addVertex(n + i);
+            left.add(i);
+            right.add(n + i);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                g.setEdgeWeight(g.addEdge(i, n + j), c[i][j]);
+            }
+        }
+        return new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(g, left, right).getMatching();
+    }
+
+    /** {median wall ms, median CPU ms} of {@code solver} over {@code repeats} fresh uniform {@code n x n} matrices. */
+    private static double[] medianTimes(int n, int repeats, long seed, Consumer<double[][]> solver) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] ms = new double[repeats];
         double[] cpu = new double[repeats];
         for (int r = 0; r < repeats; r++) {
-            double[][] c = uniform(n, rng);
+            double[][] c = RandomMatrices.uniform(n, n, rng);
             long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            Graph<Integer, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-            Set<Integer> left = new HashSet<>();
-            Set<Integer> right = new HashSet<>();
-            for (int i = 0; i < n; i++) {
-                g.addVertex(i);
-                g.addVertex(n + i);
-                left.add(i);
-                right.add(n + i);
-            }
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    g.setEdgeWeight(g.addEdge(i, n + j), c[i][j]);
-                }
-            }
-            new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(g, left, right).getMatching();
+            solver.accept(c);
             ms[r] = (System.nanoTime() - t0) * 1e-6;
             cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) * 1e-6;
         }
         return new double[] {median(ms), median(cpu)};
-    }
-
-    static double[][] uniform(int n, SplittableRandom rng) {
-        double[][] c = new double[n][n];
-        for (double[] row : c) {
-            for (int j = 0; j < n; j++) {
-                row[j] = rng.nextDouble();
-            }
-        }
-        return c;
     }
 
     static double median(double[] v) {

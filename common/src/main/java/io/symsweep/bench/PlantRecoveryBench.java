@@ -14,6 +14,7 @@ import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,17 +38,7 @@ public final class PlantRecoveryBench {
             ParameterSet a = MlpTrainer.initialParameters(spec, 1, rng);
             Map<String, UnitTransform> planted = new LinkedHashMap<>();
             for (Site site : MlpSymmetries.declare(spec).sites()) {
-                int[] images = new int[site.size()];
-                for (int i = 0; i < images.length; i++) {
-                    images[i] = i;
-                }
-                for (int i = images.length - 1; i > 0; i--) {
-                    int j = rng.nextInt(i + 1);
-                    int t = images[i];
-                    images[i] = images[j];
-                    images[j] = t;
-                }
-                planted.put(site.name(), UnitTransform.permutation(images));
+                planted.put(site.name(), UnitTransform.permutation(Permutation.randomImages(rng, site.size())));
             }
             ParameterSet b = MlpSymmetries.declare(spec).apply(a, planted);
             Alignment r = Aligners.of(SymmetryClass.PERMUTATION, AlignmentMethod.WEIGHT_MATCHING).align(

@@ -1,6 +1,7 @@
 package io.symsweep.data;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -41,11 +42,7 @@ public record LabelledData(double[][] features, int[] labels, int classes) imple
 
     @Override
     public double[][] features() {
-        double[][] c = new double[features.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = features[i].clone();
-        }
-        return c;
+        return Arrays.stream(features).map(double[]::clone).toArray(double[][]::new);
     }
 
     @Override

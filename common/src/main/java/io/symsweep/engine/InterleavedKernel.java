@@ -354,7 +354,8 @@ final class InterleavedKernel {
     /**
      * {@link #tile4x4}, then {@code out <- fma(sum, -lr, out)} per lane (the SGD update, in registers). It repeats
      * {@link #tile4x4}'s 16 register accumulators on purpose: sharing them through a method or an array would move the
-     * sums out of registers (the repeated-code count names this pair as one that stays).
+     * sums out of registers (the repeated-code count names this pair as one that stays). Kept separate for the JIT:
+     * the update in registers measured about 15% less time per step than a second pass (commit 7f3e66e).
      */
     private static void tile4x4Update(double[] x, int xo, int xp, int xt, double[] y, int yo, int yq, int yt, int tCount,
             double[] out, int oo, int op, int oq, double[] negLr, int lane) {

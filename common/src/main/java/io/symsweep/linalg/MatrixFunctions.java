@@ -8,6 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.LUDecomposition_F64;
@@ -253,6 +254,16 @@ public final class MatrixFunctions {
         DMatrixRMaj out = new DMatrixRMaj(a.numCols, a.numRows);
         CommonOps_DDRM.pinv(a.copy(), out);
         return out;
+    }
+
+    /** The smallest singular value of {@code a} (EJML's SVD; {@code +Infinity} for an empty matrix). */
+    public static double smallestSingularValue(DMatrixRMaj a) {
+        double[] s = SingularOps_DDRM.singularValues(a.copy());
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : s) {
+            min = Math.min(min, v);
+        }
+        return min;
     }
 
     /** {@code ||A - I||_1}, the induced 1-norm (largest absolute column sum). */

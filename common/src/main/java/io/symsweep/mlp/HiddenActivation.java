@@ -1,6 +1,6 @@
 package io.symsweep.mlp;
 
-import java.util.Locale;
+import io.symsweep.naming.SpecName;
 
 /**
  * The elementwise activation between an MLP's layers, and which symmetry classes it lets through exactly:
@@ -9,7 +9,7 @@ import java.util.Locale;
  * semi-permutations pass them (Theus et al. 2025, Sec. 3); only the identity passes orthogonal and general
  * invertible maps (Proposition 4.1 of Zhao et al. 2025 for deep linear networks).
  */
-public enum HiddenActivation {
+public enum HiddenActivation implements SpecName {
     RELU,
     /**
      * GELU in its sigmoid form {@code z sigma(1.702 z)} (Hendrycks and Gimpel 2016, Sec. 2), exactly as DL4J's
@@ -38,18 +38,9 @@ public enum HiddenActivation {
         return this == RELU || this == LINEAR;
     }
 
-    /** {@code relu}, {@code gelu}, {@code tanh}, {@code linear}. */
-    public String specName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /** The activation spelled {@code name} in a spec; throws naming the allowed values otherwise. */
     public static HiddenActivation fromSpecName(String name) {
-        for (HiddenActivation a : values()) {
-            if (a.specName().equals(name)) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("activation must be one of relu, gelu, tanh, linear, found " + name);
+        return SpecName.parse(HiddenActivation.class, name,
+                "activation must be one of relu, gelu, tanh, linear, found ");
     }
 }

@@ -1,6 +1,6 @@
 package io.symsweep.mlp;
 
-import java.util.Locale;
+import io.symsweep.naming.SpecName;
 
 /**
  * How an MLP is trained by DL4J: the updater, its learning rate and schedule, mini-batches, epochs, weight decay,
@@ -25,25 +25,16 @@ public record TrainingSpec(Optimizer optimizer, double learningRate, double mome
     private static final long serialVersionUID = 1L;
 
     /** The updater. */
-    public enum Optimizer {
+    public enum Optimizer implements SpecName {
         ADAM, SGD;
 
-        public String specName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Optimizer fromSpecName(String name) {
-            for (Optimizer o : values()) {
-                if (o.specName().equals(name)) {
-                    return o;
-                }
-            }
-            throw new IllegalArgumentException("optimizer must be adam or sgd, found " + name);
+            return SpecName.parse(Optimizer.class, name, "optimizer must be adam or sgd, found ");
         }
     }
 
     /** The learning rate over the {@code T} steps of a run (DL4J schedules, by iteration). */
-    public enum Schedule {
+    public enum Schedule implements SpecName {
         /** The initial rate throughout. */
         CONSTANT,
         /** {@code lr (1 - t/T)}: DL4J's {@code PolySchedule} with power 1. */
@@ -51,17 +42,8 @@ public record TrainingSpec(Optimizer optimizer, double learningRate, double mome
         /** {@code lr 0.01^(t/T)}: DL4J's {@code ExponentialSchedule}, down to 1% at the end. */
         EXPONENTIAL;
 
-        public String specName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Schedule fromSpecName(String name) {
-            for (Schedule s : values()) {
-                if (s.specName().equals(name)) {
-                    return s;
-                }
-            }
-            throw new IllegalArgumentException("schedule must be constant, linear or exponential, found " + name);
+            return SpecName.parse(Schedule.class, name, "schedule must be constant, linear or exponential, found ");
         }
     }
 

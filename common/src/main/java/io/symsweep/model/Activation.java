@@ -1,5 +1,6 @@
 package io.symsweep.model;
 
+import io.symsweep.naming.SpecName;
 import java.util.Locale;
 
 /**
@@ -13,28 +14,12 @@ import java.util.Locale;
 public record Activation(Kind kind, double slope) {
 
     /** The supported functions, by their spec name. */
-    public enum Kind {
-        LEAKY_RELU("leaky_relu"), RELU("relu"), LINEAR("linear"), SIGMOID("sigmoid"), TANH("tanh");
-
-        private final String specName;
-
-        Kind(String specName) {
-            this.specName = specName;
-        }
-
-        /** The name used in specs and labels. */
-        public String specName() {
-            return specName;
-        }
+    public enum Kind implements SpecName {
+        LEAKY_RELU, RELU, LINEAR, SIGMOID, TANH;
 
         /** The kind named {@code name} in a spec. */
         public static Kind fromSpecName(String name) {
-            for (Kind k : values()) {
-                if (k.specName.equals(name)) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("unknown activation " + name);
+            return SpecName.parse(Kind.class, name, "unknown activation ");
         }
     }
 

@@ -36,11 +36,7 @@ public record MlpParameters(MlpArchitecture architecture, double[][] layers) {
     /** A copy of all layers. */
     @Override
     public double[][] layers() {
-        double[][] c = new double[layers.length][];
-        for (int i = 0; i < layers.length; i++) {
-            c[i] = layers[i].clone();
-        }
-        return c;
+        return Arrays.stream(layers).map(double[]::clone).toArray(double[][]::new);
     }
 
     /** A copy of {@code W_i} (1-based), row-major. */

@@ -1,33 +1,19 @@
 package io.symsweep.model;
 
+import io.symsweep.naming.SpecName;
 import java.util.SplittableRandom;
 
 /** Random initial weights: i.i.d. normal with a standard deviation set by the layer's fan-in/fan-out. */
-public enum WeightInit {
+public enum WeightInit implements SpecName {
     /** {@code N(0, 1/fan_in)} (LeCun et al. 1998). */
-    LECUN_NORMAL("lecun_normal"),
+    LECUN_NORMAL,
     /** {@code N(0, 2/fan_in)} (He et al. 2015). */
-    HE_NORMAL("he_normal"),
+    HE_NORMAL,
     /** {@code N(0, 2/(fan_in + fan_out))} (Glorot and Bengio 2010). */
-    XAVIER_NORMAL("xavier_normal");
-
-    private final String specName;
-
-    WeightInit(String specName) {
-        this.specName = specName;
-    }
-
-    public String specName() {
-        return specName;
-    }
+    XAVIER_NORMAL;
 
     public static WeightInit fromSpecName(String name) {
-        for (WeightInit w : values()) {
-            if (w.specName.equals(name)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown init " + name);
+        return SpecName.parse(WeightInit.class, name, "unknown init ");
     }
 
     /** The standard deviation for a layer with the given fan-in and fan-out. */

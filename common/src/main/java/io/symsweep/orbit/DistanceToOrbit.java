@@ -5,7 +5,6 @@ import io.symsweep.optim.TrustRegionNewton;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
 
 /**
  * Proposition 5.5 (Zhao et al. 2025): for {@code S = {(W_1, W_2) : W_1 W_2 = A}} with {@code A} invertible, two points
@@ -117,8 +116,8 @@ public final class DistanceToOrbit {
         double p = NormOps_DDRM.normF(w1);
         double q = NormOps_DDRM.normF(w2);
         double[] scalar = scalarMinimum(p * p, q * q, c, e);
-        double s1 = smallestSingularValue(w1);
-        double s2 = smallestSingularValue(w2);
+        double s1 = MatrixFunctions.smallestSingularValue(w1);
+        double s2 = MatrixFunctions.smallestSingularValue(w2);
         double lower = n * scalarMinimum(s1 * s1, s2 * s2, c, e)[1];
         double midpointOffset = Math.sqrt(p * p * (c - 1) * (c - 1) + q * q * (e - 1) * (e - 1));
         double endpointDistance = Math.sqrt((p * p + q * q) * Math.pow(beta - 1 / beta, 2));
@@ -212,15 +211,6 @@ public final class DistanceToOrbit {
         double v = Math.min(f1, f2);
         return v <= bestValue ? new double[] {x, v} : new double[] {lo * Math.exp(ratio * best / (SCALAR_GRID - 1)),
                 bestValue};
-    }
-
-    private static double smallestSingularValue(DMatrixRMaj a) {
-        double[] s = SingularOps_DDRM.singularValues(a.copy());
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : s) {
-            min = Math.min(min, v);
-        }
-        return min;
     }
 
     /** The best of several trust-region runs on one objective. */

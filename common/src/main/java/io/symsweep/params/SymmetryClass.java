@@ -1,5 +1,6 @@
 package io.symsweep.params;
 
+import io.symsweep.naming.SpecName;
 import java.util.Locale;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Locale;
  * the spelling of specs and tables. Each names a set of {@link UnitTransform}s; which class is an exact
  * symmetry at a {@link Site} depends on what the site's units pass through, and is declared per site.
  */
-public enum SymmetryClass {
+public enum SymmetryClass implements SpecName {
     /** No transform: the identity only. */
     NONE,
     /** Permutation matrices {@code P}: exact across any elementwise activation. */
@@ -23,11 +24,6 @@ public enum SymmetryClass {
     ORTHOGONAL,
     /** Invertible matrices: exact across a linear map (deep linear networks, Proposition 4.1 of Zhao et al.). */
     INVERTIBLE;
-
-    /** {@code permutation_scaling}. */
-    public String specName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /** The class spelled {@code name} in a spec or table. */
     public static SymmetryClass fromSpecName(String name) {

@@ -62,6 +62,16 @@ public record Tensor(int[] shape, double[] data) implements java.io.Serializable
         return shape[axis];
     }
 
+    /** The product of the lengths of the axes before {@code axis} (1 for the first). */
+    public int sizeBefore(int axis) {
+        return Arrays.stream(shape, 0, axis).reduce(1, Math::multiplyExact);
+    }
+
+    /** The product of the lengths of the axes after {@code axis} (1 for the last). */
+    public int sizeAfter(int axis) {
+        return Arrays.stream(shape, axis + 1, shape.length).reduce(1, Math::multiplyExact);
+    }
+
     /** The number of values. */
     public int size() {
         return data.length;
@@ -135,14 +145,8 @@ public record Tensor(int[] shape, double[] data) implements java.io.Serializable
             throw new IllegalArgumentException("range [" + offset + ", " + (offset + n * block) + ") of axis " + axis
                     + " does not fit its length " + shape[axis]);
         }
-        int outer = 1;
-        for (int a = 0; a < axis; a++) {
-            outer *= shape[a];
-        }
-        int inner = 1;
-        for (int a = axis + 1; a < shape.length; a++) {
-            inner *= shape[a];
-        }
+        int outer = sizeBefore(axis);
+        int inner = sizeAfter(axis);
         int oldLen = shape[axis];
         int newLen = oldLen - n * block + m * block;
         int[] newShape = shape.clone();

@@ -14,14 +14,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>{@link #sample}: {@code g = exp(B)} (times {@code diag(-1, 1, ..., 1)} for determinant sign -1) with
  * {@code B} a Gaussian matrix rescaled to {@code ||B||_F = magnitude}.
  */
-public record GeneralLinearAction(HiddenUnits site) implements LinearUnitAction<DMatrixRMaj> {
+public record GeneralLinearAction(HiddenUnits site) implements MatrixUnitAction {
 
     public static final String NAME = "general-linear";
 
     public GeneralLinearAction {
-        if (site == null) {
-            throw new IllegalArgumentException("site is null");
-        }
+        HiddenUnits.requirePresent(site);
     }
 
     /** {@code GL} on hidden layer {@code layer} of {@code arch}, which must be linear for the action to be exact. */
@@ -33,11 +31,6 @@ public record GeneralLinearAction(HiddenUnits site) implements LinearUnitAction<
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public DMatrixRMaj identity() {
-        return CommonOps_DDRM.identity(site.width());
     }
 
     @Override
@@ -55,15 +48,10 @@ public record GeneralLinearAction(HiddenUnits site) implements LinearUnitAction<
         return inv;
     }
 
+    /** Invertible ({@code sigma_min / sigma_max} above the threshold of {@link MatrixGroups}). */
     @Override
-    public UnitMap incoming(DMatrixRMaj g) {
+    public void requireElement(DMatrixRMaj g) {
         MatrixGroups.requireInvertible(g, site);
-        return new UnitMap.Dense(g);
-    }
-
-    @Override
-    public UnitMap outgoing(DMatrixRMaj g) {
-        return new UnitMap.Dense(inverse(g));
     }
 
     @Override

@@ -66,4 +66,11 @@ public record HiddenUnits(int layer, int width) {
                     + arch.width(layer) + " units, the action expects " + width);
         }
     }
+
+    /** Throws {@link IllegalArgumentException} when an action is given no site. */
+    static void requirePresent(HiddenUnits site) {
+        if (site == null) {
+            throw new IllegalArgumentException("site is null");
+        }
+    }
 }

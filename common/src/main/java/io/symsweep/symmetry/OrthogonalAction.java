@@ -14,14 +14,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>{@link #sample}: {@code Q = exp(S)} (times {@code diag(-1, 1, ..., 1)} for determinant sign -1) with
  * {@code S} a Gaussian skew-symmetric matrix rescaled to {@code ||S||_F = magnitude}.
  */
-public record OrthogonalAction(HiddenUnits site) implements LinearUnitAction<DMatrixRMaj> {
+public record OrthogonalAction(HiddenUnits site) implements MatrixUnitAction {
 
     public static final String NAME = "orthogonal";
 
     public OrthogonalAction {
-        if (site == null) {
-            throw new IllegalArgumentException("site is null");
-        }
+        HiddenUnits.requirePresent(site);
     }
 
     /** {@code O(h)} on hidden layer {@code layer} of {@code arch}, which must be linear. */
@@ -36,33 +34,23 @@ public record OrthogonalAction(HiddenUnits site) implements LinearUnitAction<DMa
     }
 
     @Override
-    public DMatrixRMaj identity() {
-        return CommonOps_DDRM.identity(site.width());
-    }
-
-    @Override
     public DMatrixRMaj compose(DMatrixRMaj g, DMatrixRMaj h) {
-        MatrixGroups.requireOrthogonal(g, site);
-        MatrixGroups.requireOrthogonal(h, site);
+        requireElement(g);
+        requireElement(h);
         return CommonOps_DDRM.mult(g, h, null);
     }
 
     /** {@code Q^T}. */
     @Override
     public DMatrixRMaj inverse(DMatrixRMaj g) {
-        MatrixGroups.requireOrthogonal(g, site);
+        requireElement(g);
         return CommonOps_DDRM.transpose(g, null);
     }
 
+    /** Orthogonal: {@code max |Q^T Q - I| <= 1e-10}. */
     @Override
-    public UnitMap incoming(DMatrixRMaj g) {
+    public void requireElement(DMatrixRMaj g) {
         MatrixGroups.requireOrthogonal(g, site);
-        return new UnitMap.Dense(g);
-    }
-
-    @Override
-    public UnitMap outgoing(DMatrixRMaj g) {
-        return new UnitMap.Dense(inverse(g));
     }
 
     @Override

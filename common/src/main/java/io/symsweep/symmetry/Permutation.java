@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * A permutation {@code p} of {@code {0, ..., n-1}}, an element of the symmetric group {@code S_n}. As a matrix,
@@ -108,14 +109,22 @@ public record Permutation(int[] images) {
 
     /** A uniformly random permutation of {@code n} (Fisher-Yates). */
     public static Permutation random(SplittableRandom rng, int n) {
-        int[] p = identity(n).images;
+        return new Permutation(randomImages(rng, n));
+    }
+
+    /**
+     * The images of a uniformly random permutation of {@code n >= 0} (Fisher-Yates: for {@code j = n-1 .. 1}, swap
+     * {@code j} with {@code rng.nextInt(j + 1)}); the one shuffle every seeded draw of a permutation uses.
+     */
+    public static int[] randomImages(SplittableRandom rng, int n) {
+        int[] p = IntStream.range(0, n).toArray();
         for (int j = n - 1; j > 0; j--) {
             int k = rng.nextInt(j + 1);
             int t = p[j];
             p[j] = p[k];
             p[k] = t;
         }
-        return new Permutation(p);
+        return p;
     }
 
     /**

@@ -18,9 +18,7 @@ public record PermutationAction(HiddenUnits site) implements LinearUnitAction<Pe
     public static final String NAME = "permutation";
 
     public PermutationAction {
-        if (site == null) {
-            throw new IllegalArgumentException("site is null");
-        }
+        HiddenUnits.requirePresent(site);
     }
 
     /** {@code S_h} on hidden layer {@code layer} of {@code arch} (any activation). */

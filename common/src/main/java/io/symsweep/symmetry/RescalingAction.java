@@ -20,9 +20,7 @@ public record RescalingAction(HiddenUnits site, double degree) implements Linear
     public static final String NAME = "rescaling";
 
     public RescalingAction {
-        if (site == null) {
-            throw new IllegalArgumentException("site is null");
-        }
+        HiddenUnits.requirePresent(site);
         if (!(degree > 0) || !Double.isFinite(degree)) {
             throw new IllegalArgumentException("degree must be finite and > 0, found " + degree);
         }

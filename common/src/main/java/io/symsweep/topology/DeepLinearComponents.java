@@ -84,14 +84,8 @@ public final class DeepLinearComponents {
                 boolean complete = true;
                 for (int m : members.subList(1, members.size())) {
                     joined.addElement(m);
-                    PathCheck check = MinimumPath.check(f, minimum[m], minimum[rep], gridPoints, pathTolerance);
-                    paths.record(check);
-                    if (check.verified()) {
-                        joined.union(m, rep);
-                    } else {
-                        failed[m] = true;
-                        complete = false;
-                    }
+                    complete &= joinIfVerified(MinimumPath.check(f, minimum[m], minimum[rep], gridPoints,
+                            pathTolerance), m, rep, paths, joined, failed);
                 }
                 classComplete.put(e.getKey(), complete);
             }
@@ -115,14 +109,8 @@ public final class DeepLinearComponents {
                     paths.failed++;
                     continue;
                 }
-                PathCheck check = MinimumPath.check(f, aligned, minimum[ref], gridPoints, pathTolerance);
-                paths.record(check);
-                if (check.verified()) {
-                    joined.union(k, ref);
-                } else {
-                    failed[k] = true;
-                    complete = false;
-                }
+                complete &= joinIfVerified(MinimumPath.check(f, aligned, minimum[ref], gridPoints, pathTolerance), k,
+                        ref, paths, joined, failed);
             }
             classComplete.put(target, complete);
         }
@@ -187,6 +175,18 @@ public final class DeepLinearComponents {
                     minimum[k] == null ? null : minimum[k].pattern(), component[k], permutation[k]));
         }
         return out;
+    }
+
+    /** Records {@code check}; joins {@code k} to {@code ref} when it verified, else marks {@code k} failed. */
+    private static boolean joinIfVerified(PathCheck check, int k, int ref, Tally paths, UnionFind<Integer> joined,
+            boolean[] failed) {
+        paths.record(check);
+        if (check.verified()) {
+            joined.union(k, ref);
+            return true;
+        }
+        failed[k] = true;
+        return false;
     }
 
     /** Counts of paths and their largest loss. */

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.SingularOps_DDRM;
 
 /**
  * Proposition 4.1 (Zhao et al. 2025): for {@code L(W) = ||Y - W_l ... W_1 X||_F^2} with square {@code h x h}
@@ -160,12 +159,7 @@ public final class MinimumHomeomorphism {
 
     /** The smallest singular value of a square matrix. */
     public static double smallestSingularValue(DMatrixRMaj a) {
-        double[] s = SingularOps_DDRM.singularValues(a.copy());
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : s) {
-            min = Math.min(min, v);
-        }
-        return min;
+        return MatrixFunctions.smallestSingularValue(a);
     }
 
     private void requireCoordinates(List<DMatrixRMaj> g) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.data.SupervisedData;
+import io.symsweep.mlp.MlpFixtures;
 import io.symsweep.mlp.MlpSpec;
 import io.symsweep.mlp.MlpSymmetries;
 import io.symsweep.params.ParameterSet;
@@ -54,14 +55,14 @@ class AlignerContractTest {
             SplittableRandom rng = new SplittableRandom(seed * 1000L + width);
             MlpSpec specA = AlignmentFixtures.specFor(c, width);
             MlpSpec specB = c == SymmetryClass.SEMI_PERMUTATION ? narrow(specA) : specA;
-            SupervisedData train = AlignmentFixtures.data(specA, Math.max(256, 3 * width), rng);
-            SupervisedData heldOut = AlignmentFixtures.data(specA, 64, rng);
+            SupervisedData train = MlpFixtures.randomData(specA, Math.max(256, 3 * width), rng);
+            SupervisedData heldOut = MlpFixtures.randomData(specA, 64, rng);
             String what = aligner.symmetryClass().specName() + "/" + aligner.method().specName() + " width " + width
                     + " seed " + seed;
 
             // 1. two independent networks: B' is B's function, and its transforms are of the class
-            ParameterSet a = AlignmentFixtures.random(specA, rng);
-            ParameterSet b = AlignmentFixtures.random(specB, rng);
+            ParameterSet a = MlpFixtures.randomParameters(specA, rng);
+            ParameterSet b = MlpFixtures.randomParameters(specB, rng);
             Alignment r = aligner.align(new AlignmentProblem(specA, a, specB, b, train, settings(seed)));
             assertTrue(r.status() == AlignmentStatus.OK || r.status() == AlignmentStatus.NOT_CONVERGED,
                     what + ": " + r.status() + " " + r.detail());
@@ -79,7 +80,7 @@ class AlignerContractTest {
 
             // 2. a planted transform is recovered and B' = A
             SymmetryDeclaration decl = MlpSymmetries.declare(specB);
-            ParameterSet base = AlignmentFixtures.random(specB, rng);
+            ParameterSet base = MlpFixtures.randomParameters(specB, rng);
             Map<String, UnitTransform> planted = AlignmentFixtures.plants(c, specB, specA, rng);
             ParameterSet target = decl.apply(base, planted);   // A: the planted copy (wider for semi-permutations)
             MlpSpec targetSpec = specB.shapeOf(target);

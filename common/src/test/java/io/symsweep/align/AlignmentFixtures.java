@@ -2,16 +2,16 @@ package io.symsweep.align;
 
 import io.symsweep.data.SupervisedData;
 import io.symsweep.data.Task;
+import io.symsweep.linalg.RandomMatrices;
 import io.symsweep.mlp.HiddenActivation;
 import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSpec;
 import io.symsweep.mlp.MlpSymmetries;
-import io.symsweep.mlp.MlpTrainer;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
-import io.symsweep.params.Tensor;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,69 +33,15 @@ final class AlignmentFixtures {
         };
     }
 
-    /** Weights {@code N(0, 1.5^2/fan_in)} and biases {@code N(0, 0.25)}. */
-    static ParameterSet random(MlpSpec spec, SplittableRandom rng) {
-        ParameterSet p = MlpTrainer.initialParameters(spec, 1.5, rng);
-        if (spec.bias()) {
-            for (int l = 1; l <= spec.layers(); l++) {
-                double[] b = new double[spec.width(l)];
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = 0.5 * rng.nextGaussian();
-                }
-                p = p.with(MlpSpec.biasName(l), Tensor.vector(b));
-            }
-        }
-        return p;
-    }
-
-    /** {@code n} Gaussian inputs with random labels or targets. */
-    static SupervisedData data(MlpSpec spec, int n, SplittableRandom rng) {
-        double[][] x = new double[n][spec.width(0)];
-        for (double[] row : x) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        int k = spec.width(spec.layers());
-        if (spec.task() == Task.CLASSIFICATION) {
-            int[] y = new int[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = rng.nextInt(k);
-            }
-            return SupervisedData.classification(x, y, k);
-        }
-        double[][] t = new double[n][k];
-        for (double[] row : t) {
-            for (int j = 0; j < k; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        return SupervisedData.regression(x, t);
-    }
-
-    static int[] shuffle(int n, SplittableRandom rng) {
-        int[] images = new int[n];
-        for (int i = 0; i < n; i++) {
-            images[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = images[i];
-            images[i] = images[j];
-            images[j] = t;
-        }
-        return images;
-    }
-
     /** A random member of class {@code c} on {@code n} units (for semi-permutations: {@code wide x n}). */
     static UnitTransform plant(SymmetryClass c, int n, int wide, SplittableRandom rng) {
         switch (c) {
             case NONE:
                 return UnitTransform.identity(n);
             case PERMUTATION:
-                return UnitTransform.permutation(shuffle(n, rng));
+                return UnitTransform.permutation(Permutation.randomImages(rng, n));
             case PERMUTATION_SCALING: {
-                int[] images = shuffle(n, rng);
+                int[] images = Permutation.randomImages(rng, n);
                 double[][] f = new double[n][n];
                 double[][] b = new double[n][n];
                 for (int j = 0; j < n; j++) {
@@ -107,7 +53,7 @@ final class AlignmentFixtures {
             }
             case SEMI_PERMUTATION: {
                 int[] owner = new int[wide];
-                int[] slots = shuffle(wide, rng);
+                int[] slots = Permutation.randomImages(rng, wide);
                 for (int k = 0; k < wide; k++) {
                     owner[slots[k]] = k < n ? k : rng.nextInt(n);
                 }
@@ -129,13 +75,13 @@ final class AlignmentFixtures {
                 return new UnitTransform(c, f, b);
             }
             case ORTHOGONAL: {
-                double[][] g = gaussian(n, rng);
+                double[][] g = RandomMatrices.gaussian(n, n, rng);
                 return Projections.orthogonal(g);
             }
             case INVERTIBLE: {
                 // Q1 diag(e^u) Q2 with u ~ U(-1, 1): condition number at most e^2
-                double[][] q1 = Projections.orthogonal(gaussian(n, rng)).forward();
-                double[][] q2 = Projections.orthogonal(gaussian(n, rng)).forward();
+                double[][] q1 = Projections.orthogonal(RandomMatrices.gaussian(n, n, rng)).forward();
+                double[][] q2 = Projections.orthogonal(RandomMatrices.gaussian(n, n, rng)).forward();
                 double[] s = new double[n];
                 for (int i = 0; i < n; i++) {
                     s[i] = Math.exp(2 * rng.nextDouble() - 1);
@@ -159,16 +105,6 @@ final class AlignmentFixtures {
             default:
                 throw new AssertionError(c);
         }
-    }
-
-    static double[][] gaussian(int n, SplittableRandom rng) {
-        double[][] g = new double[n][n];
-        for (double[] row : g) {
-            for (int j = 0; j < n; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        return g;
     }
 
     /** A transform of class {@code c} at every hidden site of {@code spec} (semi-permutations into {@code wide}). */

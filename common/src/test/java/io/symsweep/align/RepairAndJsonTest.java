@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.data.SupervisedData;
+import io.symsweep.mlp.MlpFixtures;
 import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSpec;
 import io.symsweep.params.ParameterSet;
@@ -23,9 +24,9 @@ class RepairAndJsonTest {
     void repairSetsEveryHiddenUnitToTheInterpolatedStatistics() {
         SplittableRandom rng = new SplittableRandom(5);
         MlpSpec spec = AlignmentFixtures.specFor(SymmetryClass.PERMUTATION_SCALING, 20);
-        ParameterSet a = AlignmentFixtures.random(spec, rng);
-        ParameterSet b = AlignmentFixtures.random(spec, rng);
-        SupervisedData d = AlignmentFixtures.data(spec, 300, rng);
+        ParameterSet a = MlpFixtures.randomParameters(spec, rng);
+        ParameterSet b = MlpFixtures.randomParameters(spec, rng);
+        SupervisedData d = MlpFixtures.randomData(spec, 300, rng);
         double[] x = d.featuresRowMajor();
         Repair r = Repair.prepare(spec, a, b, x, d.size());
         assertSame(a, r.at(0));
@@ -57,8 +58,8 @@ class RepairAndJsonTest {
     void repairOfIdenticalEndpointsIsTheEndpoint() {
         SplittableRandom rng = new SplittableRandom(6);
         MlpSpec spec = AlignmentFixtures.specFor(SymmetryClass.PERMUTATION_SCALING, 12);
-        ParameterSet a = AlignmentFixtures.random(spec, rng);
-        SupervisedData d = AlignmentFixtures.data(spec, 100, rng);
+        ParameterSet a = MlpFixtures.randomParameters(spec, rng);
+        SupervisedData d = MlpFixtures.randomData(spec, 100, rng);
         ParameterSet mid = Repair.prepare(spec, a, a, d.featuresRowMajor(), d.size()).at(0.5);
         assertTrue(a.distance(mid) <= 1e-12 * AlignerContractTest.norm(a));
     }

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.symsweep.bench.AssignmentBench;
+import io.symsweep.symmetry.Permutation;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.jgrapht.Graph;
-import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.SimpleWeightedGraph;
 import org.junit.jupiter.api.Test;
 
 /** Jonker-Volgenant against JGraphT's Kuhn-Munkres (the oracle of the optimal total) on random instances. */
@@ -19,22 +17,7 @@ class LinearAssignmentTest {
 
     /** JGraphT's optimal total on a square matrix. */
     static double oracle(double[][] c) {
-        int n = c.length;
-        Graph<Integer, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
-        Set<Integer> left = new HashSet<>();
-        Set<Integer> right = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            g.addVertex(i);
-            g.addVertex(n + i);
-            left.add(i);
-            right.add(n + i);
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                g.setEdgeWeight(g.addEdge(i, n + j), c[i][j]);
-            }
-        }
-        return new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(g, left, right).getMatching().getWeight();
+        return AssignmentBench.kuhnMunkres(c).getWeight();
     }
 
     static void assertPermutation(int[] a, int cols) {
@@ -153,16 +136,7 @@ class LinearAssignmentTest {
     void aPlantedPermutationOfWellSeparatedCostsIsRecovered() {
         SplittableRandom rng = new SplittableRandom(5);
         int n = 300;
-        int[] planted = new int[n];
-        for (int i = 0; i < n; i++) {
-            planted[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = planted[i];
-            planted[i] = planted[j];
-            planted[j] = t;
-        }
+        int[] planted = Permutation.randomImages(rng, n);
         double[][] c = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {

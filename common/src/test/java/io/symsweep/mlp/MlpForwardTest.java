@@ -31,51 +31,12 @@ class MlpForwardTest {
         return a.stream();
     }
 
-    /** Random weights and biases of order 1, so that every activation works off its linear part. */
-    static ParameterSet randomParameters(MlpSpec spec, SplittableRandom rng) {
-        ParameterSet p = MlpTrainer.initialParameters(spec, 1.5, rng);
-        if (spec.bias()) {
-            for (int l = 1; l <= spec.layers(); l++) {
-                double[] b = new double[spec.width(l)];
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = 0.5 * rng.nextGaussian();
-                }
-                p = p.with(MlpSpec.biasName(l), Tensor.vector(b));
-            }
-        }
-        return p;
-    }
-
-    static SupervisedData randomData(MlpSpec spec, int n, SplittableRandom rng) {
-        double[][] x = new double[n][spec.width(0)];
-        for (double[] row : x) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        int k = spec.width(spec.layers());
-        if (spec.task() == Task.CLASSIFICATION) {
-            int[] y = new int[n];
-            for (int i = 0; i < n; i++) {
-                y[i] = rng.nextInt(k);
-            }
-            return SupervisedData.classification(x, y, k);
-        }
-        double[][] t = new double[n][k];
-        for (double[] row : t) {
-            for (int j = 0; j < k; j++) {
-                row[j] = rng.nextGaussian();
-            }
-        }
-        return SupervisedData.regression(x, t);
-    }
-
     @ParameterizedTest
     @MethodSource("specs")
     void outputsAndLossEqualDl4j(MlpSpec spec) {
-        SplittableRandom rng = new SplittableRandom(spec.hashCode());
-        ParameterSet p = randomParameters(spec, rng);
-        SupervisedData d = randomData(spec, 37, rng);   // 37: the blocked loop's remainder runs too
+        SplittableRandom rng = new SplittableRandom(spec.label().hashCode());
+        ParameterSet p = MlpFixtures.randomParameters(spec, rng);
+        SupervisedData d = MlpFixtures.randomData(spec, 37, rng);   // 37: the blocked loop's remainder runs too
         MultiLayerNetwork net = Dl4jMlp.network(spec, null, 1);
         Dl4jMlp.setParameters(net, spec, p);
         assertEquals(0.0, p.distance(Dl4jMlp.parameters(net, spec)), 0.0, "the parameters round-trip exactly");
@@ -108,9 +69,9 @@ class MlpForwardTest {
     @ParameterizedTest
     @MethodSource("specs")
     void dl4jGradientsMatchCentralDifferencesOfThePlainLoss(MlpSpec spec) {
-        SplittableRandom rng = new SplittableRandom(spec.hashCode() + 1);
-        ParameterSet p = randomParameters(spec, rng);
-        SupervisedData d = randomData(spec, 9, rng);
+        SplittableRandom rng = new SplittableRandom(spec.label().hashCode() + 1);
+        ParameterSet p = MlpFixtures.randomParameters(spec, rng);
+        SupervisedData d = MlpFixtures.randomData(spec, 9, rng);
         MultiLayerNetwork net = Dl4jMlp.network(spec, null, 1);
         Dl4jMlp.LossGradient lg = Dl4jMlp.lossAndGradient(net, spec, p, Dl4jMlp.dataSet(d));
         assertEquals(MlpForward.evaluate(spec, p, d).loss(), lg.loss(), 1e-12 * lg.loss());

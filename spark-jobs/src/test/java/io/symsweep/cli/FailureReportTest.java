@@ -1,5 +1,6 @@
 package io.symsweep.cli;
 
+import static io.symsweep.cli.CommandResult.symsweep;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.symsweep.failure.EnvironmentException;
 import io.symsweep.sweep.SpecException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.AccessDeniedException;
@@ -32,17 +31,6 @@ class FailureReportTest {
 
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result symsweep(boolean debugByEnvironment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SymsweepCommand.commandLine(new PrintWriter(out), new PrintWriter(err), debugByEnvironment)
-                .execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     static Path spec() throws Exception {
         return Path.of(FailureReportTest.class.getResource("/specs/cli.yaml").toURI());
@@ -117,16 +105,16 @@ class FailureReportTest {
 
     @Test
     void debugPrintsTheStackTraceAfterTheLine() throws Exception {
-        Result r = symsweep(false, "--debug", "validate", dir.resolve("nope.yaml").toString());
+        CommandResult r = symsweep(false, "--debug", "validate", dir.resolve("nope.yaml").toString());
         assertEquals(2, r.code());
         String[] lines = r.err().split("\n");
         assertEquals("symsweep: no such file: " + dir.resolve("nope.yaml"), lines[0]);
         assertEquals("io.symsweep.sweep.SpecException: no such file: " + dir.resolve("nope.yaml"), lines[1]);
 
-        Result after = symsweep(false, "validate", spec().toString(), "--show", "-1", "--debug");
+        CommandResult after = symsweep(false, "validate", spec().toString(), "--show", "-1", "--debug");
         assertTrue(after.err().startsWith("symsweep: --show: must be >= 0, found -1\nio.symsweep.cli.UserException"),
                 after.err());
-        Result byEnvironment = symsweep(true, "validate", dir.resolve("nope.yaml").toString());
+        CommandResult byEnvironment = symsweep(true, "validate", dir.resolve("nope.yaml").toString());
         assertTrue(byEnvironment.err().contains("\nio.symsweep.sweep.SpecException: "), byEnvironment.err());
     }
 
@@ -142,13 +130,13 @@ class FailureReportTest {
 
     @Test
     void usageOnlyOnRequest() {
-        Result help = symsweep(false, "run", "--help");
+        CommandResult help = symsweep(false, "run", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("Usage: symsweep run "), help.out());
         assertEquals("", help.err());
-        Result top = symsweep(false, "--help");
+        CommandResult top = symsweep(false, "--help");
         assertTrue(top.out().contains("check"), "check is listed: " + top.out());
-        Result wrong = symsweep(false, "run", "--batch");
+        CommandResult wrong = symsweep(false, "run", "--batch");
         assertEquals("symsweep: Missing required parameter for option '--batch' (N); see `symsweep run --help`\n",
                 wrong.err());
     }
@@ -159,11 +147,11 @@ class FailureReportTest {
         boolean immutable = lock(out, true);
         try {
             Map<String, String> before = MalformedCommandTest.tree(dir);
-            Result r = symsweep(false, "run", spec().toString(), "--out", out.toString());
+            CommandResult r = symsweep(false, "run", spec().toString(), "--out", out.toString());
             assertEquals("symsweep: --out: cannot write to " + out + " (permission denied, or a read-only or immutable "
                     + "folder)\n", r.err(), immutable ? "chattr +i" : "chmod 555");
             assertEquals(3, r.code());
-            Result inside = symsweep(false, "run", spec().toString(), "--out", out.resolve("sweep").toString());
+            CommandResult inside = symsweep(false, "run", spec().toString(), "--out", out.resolve("sweep").toString());
             assertEquals("symsweep: --out: cannot create " + out.resolve("sweep") + ": " + out + " is not writable "
                     + "(permission denied, or a read-only or immutable folder)\n", inside.err());
             assertEquals(3, inside.code());

@@ -1,12 +1,11 @@
 package io.symsweep.cli;
 
+import static io.symsweep.cli.CommandResult.symsweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.symsweep.spark.SparkTestSession;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -22,23 +21,13 @@ class SqlCommandTest {
 
     static Path results;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result symsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SymsweepCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void sweep() throws Exception {
         SparkTestSession.get();
         results = SweepFixture.results();
     }
 
-    private static void assertUserError(Result r, String start) {
+    private static void assertUserError(CommandResult r, String start) {
         assertEquals(SymsweepCommand.USER_ERROR, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("symsweep: " + start), r.err());
@@ -47,14 +36,14 @@ class SqlCommandTest {
 
     @Test
     void aSyntaxErrorNamesItsPosition() {
-        Result r = symsweep("sql", "--results", results.toString(), "SELECT * FORM minima");
+        CommandResult r = symsweep("sql", "--results", results.toString(), "SELECT * FORM minima");
         assertUserError(r, "query: [PARSE_SYNTAX_ERROR] Syntax error at or near 'minima'");
         assertTrue(r.err().endsWith("SQLSTATE: 42601 (line 1, pos 14) (views: barriers, minima, runs)\n"), r.err());
     }
 
     @Test
     void anErrorAtRunTimeIsTheUsersToo() {
-        Result r = symsweep("sql", "--results", results.toString(), "SELECT seed, 1 / (seed - seed) FROM minima");
+        CommandResult r = symsweep("sql", "--results", results.toString(), "SELECT seed, 1 / (seed - seed) FROM minima");
         assertUserError(r, "query: [DIVIDE_BY_ZERO] Division by zero.");
         assertTrue(r.err().endsWith("(line 1, pos 13)\n"), r.err());
     }
@@ -71,7 +60,7 @@ class SqlCommandTest {
         copy(results, sweeps.resolve("two"));
         assertUserError(symsweep("sql", "--results", sweeps.toString(), "--ddl", "--all"),
                 "--ddl: registers the tables of one sweep, but barriers is in 2 sweeps");
-        Result newest = symsweep("sql", "--results", sweeps.toString(), "--ddl");
+        CommandResult newest = symsweep("sql", "--results", sweeps.toString(), "--ddl");
         assertEquals(0, newest.code(), newest.err());
         assertTrue(newest.err().startsWith("symsweep: querying "), newest.err());
         assertEquals(3, newest.out().split("CREATE TABLE IF NOT EXISTS").length - 1, newest.out());  // minima, barriers, runs
@@ -80,7 +69,7 @@ class SqlCommandTest {
     @Test
     void serveRefusesAPublicAddressWithoutAToken() {
         assumeTrue(System.getenv(ServeCommand.TOKEN_ENV) == null, "no token in this environment");
-        Result r = symsweep("serve", "--results", results.toString(), "--bind", "0.0.0.0");
+        CommandResult r = symsweep("serve", "--results", results.toString(), "--bind", "0.0.0.0");
         assertUserError(r, "--bind 0.0.0.0: not a loopback address, and no authentication token is set; export "
                 + "SPARK_CONNECT_AUTHENTICATE_TOKEN=<secret>");
     }
