@@ -6,11 +6,13 @@ import io.symsweep.bench.BenchNetwork;
 import io.symsweep.bench.ThroughputBench;
 import io.symsweep.spark.Sessions;
 import io.symsweep.spark.SparkScaling;
+import io.symsweep.spark.SweepBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Spec;
                 + "engine one network at a time and batched, and probe evaluations per second; each the median of "
                 + "timed repeats after warm-up.",
                 "--spark also runs one sweep of many networks in-process and on Spark (local[2]) and prints the "
-                + "ratio of the rates."})
+                + "ratio of the rates.",
+                "--sweep also runs a probe-heavy and a train-heavy sweep of the Figure-4 network in-process and on "
+                + "Spark and prints the engine's time, Spark's end-to-end time, their ratio and the planning time."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -73,8 +77,27 @@ final class BenchCommand implements Callable<Integer> {
             description = "SGD steps per minimum in the --spark sweep (default: ${DEFAULT-VALUE})")
     long sparkSteps;
 
+    @Option(names = "--sweep", description = "also run a probe-heavy and a train-heavy sweep in-process and on Spark")
+    boolean sweep;
+
+    @Option(names = "--sweep-minima", paramLabel = "N", defaultValue = "8",
+            description = "minima of the probe-heavy --sweep (default: ${DEFAULT-VALUE})")
+    int sweepMinima;
+
+    @Option(names = "--sweep-factors", paramLabel = "N", defaultValue = "25000",
+            description = "factors per minimum of the probe-heavy --sweep (default: ${DEFAULT-VALUE})")
+    int sweepFactors;
+
+    @Option(names = "--sweep-train-minima", paramLabel = "N", defaultValue = "512",
+            description = "minima of the train-heavy --sweep, one factor each (default: ${DEFAULT-VALUE})")
+    int sweepTrainMinima;
+
+    @Option(names = "--sweep-train-steps", paramLabel = "N", defaultValue = "5000",
+            description = "SGD steps per minimum of the train-heavy --sweep (default: ${DEFAULT-VALUE})")
+    long sweepTrainSteps;
+
     @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
-            description = "Spark master of --spark (default: ${DEFAULT-VALUE})")
+            description = "Spark master of --spark and --sweep (default: ${DEFAULT-VALUE})")
     String master;
 
     @Override
@@ -91,7 +114,11 @@ final class BenchCommand implements Callable<Integer> {
         OptionChecks.positive("--repeat-seconds", repeatSeconds);
         OptionChecks.atLeast("--spark-networks", sparkNetworks, 1);
         OptionChecks.atLeast("--spark-steps", sparkSteps, 1);
-        if (spark) {
+        OptionChecks.atLeast("--sweep-minima", sweepMinima, 1);
+        OptionChecks.atLeast("--sweep-factors", sweepFactors, 1);
+        OptionChecks.atLeast("--sweep-train-minima", sweepTrainMinima, 1);
+        OptionChecks.atLeast("--sweep-train-steps", sweepTrainSteps, 1);
+        if (spark || sweep) {
             MasterUrl.check(master);
         }
         if (json != null && !json.equals("-")) {
@@ -134,6 +161,21 @@ final class BenchCommand implements Callable<Integer> {
                 deleteRecursively(dir);
             }
         }
+        if (sweep) {
+            Path dir = Files.createTempDirectory("symsweep-bench-sweep");
+            try (Sessions.Lease lease = SessionStart.lease("symsweep bench", master,
+                    Map.of("spark.ui.enabled", "false"))) {
+                SweepBench.Result s = SweepBench.run(lease.session(), new SweepBench.Options(sweepMinima, sweepFactors,
+                        SWEEP_PROBE_STEPS, sweepTrainMinima, sweepTrainSteps), dir.resolve("out").toString());
+                print(w, s);
+                out.put("sweep", s.toJson());
+                out.put("probe_evals_per_second_end_to_end", s.probeHeavy().probeEvalsPerSecondEndToEnd());
+                out.put("end_to_end_vs_engine", s.probeHeavy().endToEndVsEngine());
+                out.put("planning_seconds_per_million", s.probeHeavy().planningSecondsPerMillion());
+            } finally {
+                deleteRecursively(dir);
+            }
+        }
         if (json != null) {
             String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
             if (json.equals("-")) {
@@ -145,6 +187,25 @@ final class BenchCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** SGD steps of the probe-heavy sweep's minima (trained before the timed run). */
+    private static final long SWEEP_PROBE_STEPS = 200;
+
+    private static void print(PrintWriter w, SweepBench.Result s) {
+        w.printf("sweep on %s (%d cores): engine = the kind's functions in-process on one thread; end to end = "
+                + "symsweep's Spark job, Parquet committed%n", s.master(), s.probeHeavy().cores());
+        w.printf("  %-12s %13s %11s %13s %13s %12s %10s %15s %14s%n", "", "configs", "trained", "engine s",
+                "end-to-end s", "probe s", "ratio", "evals/s (e2e)", "plan s/1e6");
+        for (SweepBench.Figures f : List.of(s.probeHeavy(), s.trainHeavy())) {
+            w.printf("  %-12s %13d %11d %13.2f %13.2f %12.2f %10.2f %15.0f %14.2f%n",
+                    f.sweep().replace("bench-", ""), f.configurations(), f.trained(), f.engineSeconds(),
+                    f.endToEndSeconds(), f.probeStageSeconds(), f.endToEndVsEngine(), f.probeEvalsPerSecondEndToEnd(),
+                    f.planningSecondsPerMillion());
+        }
+        w.printf("  ratio = end-to-end / (engine / cores) (goal <= 1.3); probe-heavy: minima trained beforehand, "
+                + "engine %.0f evals/s on one thread%n", s.probeHeavy().probeEvalsPerSecondEngine());
+        w.flush();
     }
 
     /** A file that can be written when the benchmark ends: its folder exists and it is not a folder itself. */

@@ -4,9 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.symsweep.experiment.Experiment;
 import io.symsweep.experiment.TwoStageExperiment;
@@ -68,7 +70,11 @@ final class ExecutorPlan implements SweepPlan {
     /** A group of more probes than this is probed in pieces of this size (one group is one call of the kind). */
     static final int MAX_PROBES_PER_CALL = 4096;
 
+    /** Probes of a piece of a group, on average, at least (when the group has that many). */
+    static final int MIN_PROBES_PER_PIECE = 256;
+
     private static final String IDX = "idx";
+    private static final String PIECE = "piece";
     private static final String ID = "config_id";
     private static final String ARTEFACTS = "artefacts";
     private static final String MISSING = "missing";
@@ -248,7 +254,11 @@ final class ExecutorPlan implements SweepPlan {
         List<String> tables = probeTables.stream().map(Table::name).toList();
         if (kind instanceof TwoStageExperiment<?> twoStage) {
             Table<?> table = twoStage.artefactTable();
-            Dataset<Row> groups = pending.groupBy(col(ARTEFACTS))
+            long probes = planned.get(tables.get(0));
+            // A group is the probes of one artefact set, in pieces (by a hash of the point) so that a few artefacts
+            // with many probes each still spread over every slice; a piece is probed as one call of the kind.
+            int pieces = piecesPerGroup(probes, planned.get(table.name()));
+            Dataset<Row> groups = pending.groupBy(col(ARTEFACTS), pmod(xxhash64(col(IDX)), lit(pieces)).as(PIECE))
                     .agg(collect_list(struct(col(IDX), col(MISSING))).as("probes"));
             Dataset<Row> read = store.read(table);
             // No artefact yet (then no probe is pending, or GroupWork says which artefact is missing).
@@ -261,9 +271,8 @@ final class ExecutorPlan implements SweepPlan {
             Dataset<Row> found = wanted.join(rows, wanted.col("aid").equalTo(rows.col("row_id")), "left_outer")
                     .groupBy(col("group")).agg(collect_list(struct(col("pos"), col("aid"), col("row"))).as("rows"));
             Dataset<Row> joined = groups.join(found, groups.col(ARTEFACTS).equalTo(found.col("group")))
-                    .select(col(ARTEFACTS), col("probes"), col("rows"));
-            long probes = planned.get(tables.get(0));
-            sliced = planning(() -> joined.repartition(slices(probes), col(ARTEFACTS)).javaRDD());
+                    .select(col(ARTEFACTS), col("probes"), col("rows"), col(PIECE));
+            sliced = planning(() -> joined.repartition(slices(probes), col(ARTEFACTS), col(PIECE)).javaRDD());
             for (int i = 0; i < tables.size(); i++) {
                 int bit = 1 << i;
                 counts.put(tables.get(i), perSlice(sliced, r -> {
@@ -285,6 +294,19 @@ final class ExecutorPlan implements SweepPlan {
             work = sliced.map(new OneConfiguration(context, tables));
         }
         return new Slices<>(work, counts);
+    }
+
+    /**
+     * Pieces each artefact set's probes are hashed into: about {@value #MAX_PROBES_PER_CALL} probes or fewer each, and
+     * enough pieces in all for two per slice, but no piece of fewer than {@value #MIN_PROBES_PER_PIECE} probes on
+     * average.
+     */
+    private int piecesPerGroup(long probes, long artefacts) {
+        long perGroup = Math.max(1, probes / Math.max(1, artefacts));
+        long bySize = (perGroup + MAX_PROBES_PER_CALL - 1) / MAX_PROBES_PER_CALL;
+        long bySlices = (2L * slices(probes) + artefacts - 1) / Math.max(1, artefacts);
+        long atMost = Math.max(1, perGroup / MIN_PROBES_PER_PIECE);
+        return (int) Math.max(1, Math.min(Math.max(bySize, Math.min(bySlices, atMost)), 1 << 20));
     }
 
     /** Per slice, the sum of {@code count} over its rows: one job, which also writes the slices' shuffle. */

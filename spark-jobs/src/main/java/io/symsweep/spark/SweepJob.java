@@ -60,6 +60,7 @@ public final class SweepJob {
     private final ResultStore store;
     private final int batchSize;
     private double planningSeconds;
+    private double probeStageSeconds;
     private long configurations;
 
     private java.util.function.Predicate<Throwable> userError = t -> false;
@@ -125,6 +126,11 @@ public final class SweepJob {
         return planningSeconds;
     }
 
+    /** Seconds the last run's probe stage took, from the start of its first batch to the commit of its last. */
+    public double probeStageSeconds() {
+        return probeStageSeconds;
+    }
+
     /** The configurations of the last run's sweep (after merging duplicates), done or not. */
     public long configurations() {
         return configurations;
@@ -139,6 +145,7 @@ public final class SweepJob {
         ConfigurationSpace space = spec.space();
         space.check();
         planningSeconds = 0;
+        probeStageSeconds = 0;
         long start = System.nanoTime();
         jsc.setJobDescription(spec.name() + ": planning");
         try (SweepPlan plan = new ExecutorPlan(spark, store, kind, space, batchSize > 0 ? batchSize : DEFAULT_BATCH)) {
@@ -156,7 +163,9 @@ public final class SweepJob {
             Slices<ProbeWork<?>> probes = plan.probes();
             record.pending(probes.totals());
             planningSeconds += (System.nanoTime() - start) * 1e-9;
+            long probeStart = System.nanoTime();
             probeStage(spec, kind, probes, record);
+            probeStageSeconds = (System.nanoTime() - probeStart) * 1e-9;
         }
         List<TableSummary> out = new ArrayList<>();
         for (Table<?> t : kind.tables()) {

@@ -46,6 +46,30 @@ class CliTest {
     }
 
     @Test
+    void aBillionConfigurationsAreValidatedFromTheAxes() throws Exception {
+        // 10^6 seeds x 10^3 factors: counted and checked without enumerating the product (one combination of the
+        // widths' rule, a thousand of the factors' against the range).
+        Path billion = Path.of(CliTest.class.getResource("/specs/billion.yaml").toURI());
+        Result r = symsweep("validate", "--show", "1", billion.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(2, lines.length, r.out());
+        assertEquals("billion: valid rescaling-barrier spec, 1000000000 configurations (1000000 minima to produce)",
+                lines[0]);
+        assertTrue(lines[1].matches("  [0-9a-f]{16} \\{.*\"probe.factor\":1(\\.0)?,.*\"seed\":0.*\\}"), lines[1]);
+
+        // The same billion with a range of 100: the first factor above it is the first error, one line, status 2.
+        Path bad = dir.resolve("billion-bad.yaml");
+        Files.writeString(bad, Files.readString(billion).replace("factor_range: 12000", "factor_range: 100"));
+        Result e = symsweep("validate", bad.toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().startsWith("symsweep: probe.factors: must lie in [1/c, c] = [0.01, 100] since "
+                + "probe.factor_range is 100, found 100."), e.err());
+        assertEquals(1, e.err().lines().count(), e.err());
+        assertEquals("", e.out());
+    }
+
+    @Test
     void aBadSpecIsOneLineAndExitStatusTwo() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(spec()).replace("factors: [1.5,", "factors: [1.5, -2,"));
