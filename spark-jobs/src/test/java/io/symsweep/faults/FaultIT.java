@@ -519,7 +519,7 @@ class FaultIT {
 
     /** Waits until more than {@code files} data files are committed to {@code table}, while the run goes on. */
     private static void waitForMoreFiles(Path table, long files, Process run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (dataFilesOrNone(table).size() > files) {
                 assertTrue(run.isAlive(), "the run ended before the fault could be injected");
@@ -528,13 +528,13 @@ class FaultIT {
             assertTrue(run.isAlive(), "the run exited early with status " + (run.isAlive() ? "" : run.exitValue()));
             Thread.sleep(20);
         }
-        throw new AssertionError("no new batch committed to " + table + " within 3 minutes");
+        throw new AssertionError("no new batch committed to " + table + " within 10 minutes");
     }
 
     /** Waits until the lock file of {@code out} names {@code run}'s PID. */
     private static void waitForLockOf(Path out, Process run) throws Exception {
         Path lock = out.resolve("_lock");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             String text = "";
             try {
@@ -549,13 +549,13 @@ class FaultIT {
                     + " before it held the lock");
             Thread.sleep(20);
         }
-        throw new AssertionError(run.pid() + " did not take " + lock + " within 3 minutes");
+        throw new AssertionError(run.pid() + " did not take " + lock + " within 10 minutes");
     }
 
     /** Waits until {@code run}'s stderr has a line starting with {@code prefix}. */
     private void waitForLine(Process run, String prefix) throws Exception {
         Path err = work.resolve(logs.get(run.pid()) + ".err");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (Files.readString(err, StandardCharsets.UTF_8).lines().anyMatch(l -> l.startsWith(prefix))) {
                 return;
@@ -564,7 +564,7 @@ class FaultIT {
                     + "saying \"" + prefix + "\"");
             Thread.sleep(50);
         }
-        throw new AssertionError("no line \"" + prefix + "...\" from " + err + " within 3 minutes");
+        throw new AssertionError("no line \"" + prefix + "...\" from " + err + " within 10 minutes");
     }
 
     private static SweepSpec spec(String path) throws Exception {
