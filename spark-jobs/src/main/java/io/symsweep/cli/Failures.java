@@ -88,8 +88,13 @@ final class Failures {
         }
         if (t instanceof IOException) {
             String m = message.toLowerCase(java.util.Locale.ROOT);
-            // A FileSystemException names its file; then its message adds nothing but the file again.
+            // A FileSystemException names its file; then its message adds nothing but the file again. So does the
+            // "PATH (REASON)" of java.io's FileNotFoundException (what Hadoop's local file system passes on).
             String where = t instanceof FileSystemException f && f.getFile() != null ? f.getFile() + ": " : "";
+            java.util.regex.Matcher pathAndReason = PATH_AND_REASON.matcher(message);
+            if (where.isEmpty() && pathAndReason.matches()) {
+                where = pathAndReason.group(1) + ": ";
+            }
             String raw = where.isEmpty() ? " (" + message + ")" : "";
             if (m.contains("no space left on device") || m.contains("disk quota exceeded")) {
                 return environment(where + "no space left on the device" + raw + "; free space and rerun: what is "
@@ -98,7 +103,11 @@ final class Failures {
             if (m.contains("read-only file system")) {
                 return environment(where + "the file system is read-only" + raw);
             }
-            if (m.contains("permission denied") || m.contains("operation not permitted")) {
+            if (m.contains("operation not permitted")) {
+                return environment(where + "operation not permitted (an immutable file or folder, see lsattr, or "
+                        + "one of another owner)" + raw + "; fix it and rerun: what is committed is kept");
+            }
+            if (m.contains("permission denied")) {
                 return environment(where + "permission denied" + raw);
             }
         }
@@ -121,6 +130,10 @@ final class Failures {
         }
         return null;
     }
+
+    /** {@code /some/path (Operation not permitted)}: java.io's message for a file it cannot open. */
+    private static final java.util.regex.Pattern PATH_AND_REASON =
+            java.util.regex.Pattern.compile("(/[^()]*?|[A-Za-z]:\\\\[^()]*?) \\(([^()]+)\\)");
 
     private static final java.util.regex.Pattern READING_FILE =
             java.util.regex.Pattern.compile(".*reading file (?:file:)?(.+?)\\. (.+?\\.)(?: .*)?");

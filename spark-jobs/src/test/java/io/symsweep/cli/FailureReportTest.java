@@ -53,6 +53,11 @@ class FailureReportTest {
                 + "what is committed is kept"),
                 Failures.classify(new FileSystemException("/full/x.parquet", null, "No space left on device")));
         assertEquals(3, Failures.classify(new IOException("Read-only file system")).status());
+        // An immutable folder (chattr +i), as Hadoop's local file system reports it.
+        assertEquals(new Failures.Failure(3, "/out/minima/_SUCCESS: operation not permitted (an immutable file or "
+                + "folder, see lsattr, or one of another owner); fix it and rerun: what is committed is kept"),
+                Failures.classify(new SparkException("Job aborted", new java.io.FileNotFoundException(
+                        "/out/minima/_SUCCESS (Operation not permitted)"))));
         assertEquals(3, Failures.classify(new EnvironmentException("the lock is held")).status());
         assertEquals(3, Failures.classify(new OutOfMemoryError("Java heap space")).status());
     }
