@@ -154,7 +154,8 @@ public final class Components extends DeclaredExperiment implements IndependentE
     }
 
     /**
-     * Normalisation reads the type, the layers, width and eps, and the fields each type defaults; validation is one
+     * Normalisation reads the type, the layers, width and eps, the fields each type defaults and
+     * {@code connectivity.independent_count} (its default is left out of the id); validation is one
      * rule over those and {@code sampling.up_to_permutation}.
      */
     @Override
@@ -162,6 +163,7 @@ public final class Components extends DeclaredExperiment implements IndependentE
         List<SpecField> normalized = new ArrayList<>(List.of(TYPE, LAYERS, WIDTH, EPS));
         normalized.addAll(LINEAR_DEFAULTS.keySet());
         normalized.addAll(RESIDUAL_DEFAULTS.keySet());
+        normalized.add(INDEPENDENT_COUNT);
         List<SpecField> rule = new ArrayList<>(normalized);
         rule.add(UP_TO_PERMUTATION);
         return java.util.Optional.of(KeyDependencies.of(normalized, List.of(rule)));

@@ -63,7 +63,8 @@ final class ReproduceCommand implements Callable<Integer> {
             PaperSpecs paper = PaperSpecs.at(specsDir(), scale, scaleFile);
             Path dir = out != null ? out : Path.of("results", "reproduce-" + paper.scale());
             Reproduction.Plan plan = Reproduction.plan(paper, PaperClaims.all(paper), only, dir);
-            try (Sessions.Lease lease = SessionStart.lease("symsweep reproduce " + paper.scale(), master, Map.of())) {
+            try (Sessions.Lease lease = SessionStart.announced(spec.commandLine().getErr(),
+                    "symsweep reproduce " + paper.scale(), master, Map.of())) {
                 outcome = Reproduction.run(lease.session(), plan, w);
             }
         } catch (ReproduceException e) {

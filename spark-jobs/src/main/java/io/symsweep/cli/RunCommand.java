@@ -73,7 +73,8 @@ final class RunCommand implements Callable<Integer> {
         OutputFolder.check(out != null ? "--out" : "the output folder", outDir,
                 Experiments.of(sweep).tables().stream().map(t -> t.name()).toList());
         PrintWriter w = spec.commandLine().getOut();
-        try (Sessions.Lease lease = SessionStart.lease("symsweep " + sweep.name(), master, conf)) {
+        try (Sessions.Lease lease = SessionStart.announced(spec.commandLine().getErr(), "symsweep " + sweep.name(),
+                master, conf)) {
             SparkSession spark = lease.session();
             ResultStore store = new ResultStore(spark, outDir).messages(spec.commandLine().getErr());
             List<TableSummary> tables;

@@ -3,7 +3,10 @@ package io.symsweep.cli;
 import io.symsweep.failure.EnvironmentException;
 import io.symsweep.failure.InputException;
 import io.symsweep.spark.Sessions;
+import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * How every command that needs Spark ({@code run}, {@code sql}, {@code serve}, {@code bench --spark},
@@ -34,6 +37,32 @@ final class SessionStart {
         } catch (Throwable e) {
             throw startFailure(master, e);
         }
+    }
+
+    /**
+     * {@link #lease}, saying so on {@code err} when this JVM starts Spark now (the few seconds before a command's
+     * first own line): {@code symsweep: starting Spark (MASTER) ... ready in 4.2 s}, or {@code ... failed} before the
+     * failure's line. Silent when a session is already running in the JVM.
+     */
+    static Sessions.Lease announced(PrintWriter err, String appName, String master, Map<String, String> conf) {
+        if (SparkSession.getDefaultSession().isDefined()) {
+            return lease(appName, master, conf);
+        }
+        MasterUrl.check(master);
+        long start = System.nanoTime();
+        err.print("symsweep: starting Spark (" + SqlCommand.masterShown(master) + ") ...");
+        err.flush();
+        Sessions.Lease lease;
+        try {
+            lease = lease(appName, master, conf);
+        } catch (RuntimeException e) {
+            err.println(" failed");
+            err.flush();
+            throw e;
+        }
+        err.printf(Locale.ROOT, " ready in %.1f s%n", (System.nanoTime() - start) * 1e-9);
+        err.flush();
+        return lease;
     }
 
     /** What a failure {@code e} of Spark's start means: a user error, or the environment's, in one line. */
