@@ -471,13 +471,22 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
 
     // ---- stage 2: pairs and merges ---------------------------------------------------------------------------------
 
-    /** The class, method and knobs of a probe configuration; every random choice from its id. */
+    /**
+     * The class, method and knobs of a probe configuration; every random choice from its id without
+     * {@code alignment.repair} (REPAIR changes the probed path, not the alignment: a pair's configurations with and
+     * without it share one alignment).
+     */
     static AlignmentRequest request(Configuration c) {
         AlignmentSettings s = new AlignmentSettings(intOr(c, RESTARTS), intOr(c, MAX_SWEEPS),
                 intOr(c, ACTIVATION_SAMPLES), intOr(c, LEARNED_STEPS),
                 c.has(LEARNED_RATE) ? c.number(LEARNED_RATE) : (Double) LEARNED_RATE.defaultValue(),
-                intOr(c, LEARNED_BATCH), ConfigIds.seed(c.id(), "align"));
+                intOr(c, LEARNED_BATCH), ConfigIds.seed(alignmentOf(c).id(), "align"));
         return new AlignmentRequest(c.text(CLASSES), c.text(METHODS), null, s);
+    }
+
+    /** The configuration of {@code c}'s alignment: {@code c} without its REPAIR setting. */
+    static Configuration alignmentOf(Configuration c) {
+        return c.with(REPAIR, null);
     }
 
     private static int intOr(Configuration c, SpecField f) {
@@ -532,6 +541,8 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
             SweepInputs inputs) {
         List<AlignmentRow> pairs = new ArrayList<>();
         List<MergeRow> merges = new ArrayList<>();
+        // one alignment for a pair's configurations with and without REPAIR (a pure function of alignmentOf(c))
+        Map<String, PairAlignment> aligned = new LinkedHashMap<>();
         for (Configuration c : group.probes()) {
             List<Configuration> models = artefactsOf(c);
             for (int i = 0; i < models.size(); i++) {
@@ -543,7 +554,7 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
             if (isMerge(c)) {
                 merges.add(merge(family(c), c, models, group.artefacts(), sweep, inputs));
             } else {
-                pairs.add(pair(family(c), c, models, group.artefacts(), sweep, inputs));
+                pairs.add(pair(family(c), c, models, group.artefacts(), sweep, inputs, aligned));
             }
         }
         List<TableRows<?>> out = new ArrayList<>();
@@ -571,7 +582,8 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
     }
 
     private static <S extends Serializable, D> AlignmentRow pair(ModelFamily<S, D> family, Configuration c,
-            List<Configuration> models, List<ModelRow> rows, String sweep, SweepInputs inputs) {
+            List<Configuration> models, List<ModelRow> rows, String sweep, SweepInputs inputs,
+            Map<String, PairAlignment> aligned) {
         long start = System.nanoTime();
         ModelRow ra = rows.get(0);
         ModelRow rb = rows.get(1);
@@ -602,7 +614,11 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
             pb = decl.apply(pb, t);
             rescaled = TransformJson.write(t);
         }
-        PairAlignment al = family.align(sa, pa, sb, pb, data, r);
+        S fa = sa;
+        S fb = sb;
+        D fd = data;
+        ParameterSet fpb = pb;
+        PairAlignment al = aligned.computeIfAbsent(alignmentOf(c).id(), k -> family.align(fa, pa, fb, fpb, fd, r));
         if (!al.probeable()) {
             return failedPair(prov, family, ra, rb, r, repair, m, rescaled, al.objective(), al.transform(),
                     al.distanceBefore(), al.iterations(), al.seconds(), start, al.detail(),

@@ -9,6 +9,7 @@ import io.symsweep.align.Repair;
 import io.symsweep.align.TransformJson;
 import io.symsweep.data.DataSplit;
 import io.symsweep.data.Task;
+import io.symsweep.mlp.BlasForward;
 import io.symsweep.mlp.HiddenActivation;
 import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSpec;
@@ -32,8 +33,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * MLPs with biases (or deep linear nets) trained by DL4J ({@link MlpTrainer}), evaluated in plain Java
- * ({@link MlpForward}, held to DL4J), with the symmetry sites of {@link MlpSymmetries} and every aligner of
+ * MLPs with biases (or deep linear nets) trained by DL4J ({@link MlpTrainer}), evaluated along segments by
+ * {@link BlasForward} (held to {@link MlpForward}, itself held to DL4J), with the symmetry sites of {@link MlpSymmetries} and every aligner of
  * {@link Aligners}. Its fields: {@code model.widths}, {@code model.activation}, {@code model.bias},
  * {@code model.task} and the {@code training} section ({@link TrainingSpec}).
  */
@@ -203,8 +204,8 @@ public final class MlpFamily implements ModelFamily<MlpFamily.Model, DataSplit> 
 
     private static SplitEvaluation evaluation(MlpSpec spec, ParameterSet p, DataSplit data) {
         MlpSpec s = spec.shapeOf(p);
-        MlpForward.Evaluation tr = MlpForward.evaluate(s, p, data.train());
-        MlpForward.Evaluation te = MlpForward.evaluate(s, p, data.test());
+        MlpForward.Evaluation tr = BlasForward.evaluate(s, p, data.train());
+        MlpForward.Evaluation te = BlasForward.evaluate(s, p, data.test());
         return new SplitEvaluation(tr.loss(), te.loss(), tr.accuracy(), te.accuracy());
     }
 

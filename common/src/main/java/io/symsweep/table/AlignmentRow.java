@@ -42,7 +42,8 @@ import java.io.Serializable;
         train_accuracy_barrier: largest drop of training accuracy below the straight line (null for regression)
         test_accuracy_barrier: largest drop of test accuracy below the straight line (null for regression)
         iterations: coordinate-descent sweeps (all starts), sites solved, or learned steps
-        align_seconds: wall-clock time of the alignment
+        align_seconds: wall-clock time of the alignment (a pair, class and method are aligned once for both REPAIR
+            settings, so their rows share it)
         seconds: wall-clock time of alignment and probe (with align_seconds, the non-reproducible columns)
         spectrum?: a family's extra array (transformers: the residual map's eigen-angles); null for MLPs
         detail: a short note: which start won, or what failed
