@@ -34,8 +34,20 @@ final class BenchCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--network", paramLabel = "NAME", defaultValue = "figure4",
-            description = "figure4 (default), wide100, deep-linear, or a label such as mlp[8,100,4]/leaky_relu(0.01)")
+            description = "figure4 (default), wide100, deep-linear, a label such as mlp[8,100,4]/leaky_relu(0.01), "
+                    + "or digits-mlp (the alignment bench: DL4J training, alignment per method, assignment solver)")
     String network;
+
+    /** The {@code --network} of the alignment bench ({@link io.symsweep.bench.AlignmentBench}). */
+    static final String DIGITS_MLP = "digits-mlp";
+
+    @Option(names = "--widths", paramLabel = "H,...", split = ",", defaultValue = "16,64,256,512",
+            description = "digits-mlp: the hidden widths h of 64-h-h-10 (default: ${DEFAULT-VALUE})")
+    int[] widths;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "30",
+            description = "digits-mlp: training epochs of each model (default: ${DEFAULT-VALUE})")
+    int epochs;
 
     @Option(names = "--samples", paramLabel = "N", description = "samples (default: the network's, 4)")
     Integer samples;
@@ -124,12 +136,15 @@ final class BenchCommand implements Callable<Integer> {
         if (json != null && !json.equals("-")) {
             checkWritableFile("--json", json);
         }
+        if (network.equals(DIGITS_MLP)) {
+            return digitsMlp();
+        }
         BenchNetwork net;
         try {
             net = BenchNetwork.parse(network, samples == null ? 0 : samples);
         } catch (IllegalArgumentException e) {
-            throw new UserException("--network: must be figure4, wide100, deep-linear or an architecture label "
-                    + "like mlp[8,100,4]/leaky_relu(0.01), found " + network);
+            throw new UserException("--network: must be figure4, wide100, deep-linear, digits-mlp or an architecture "
+                    + "label like mlp[8,100,4]/leaky_relu(0.01), found " + network);
         }
         if (learningRate != null) {
             net = net.withLearningRate(learningRate);
@@ -206,6 +221,47 @@ final class BenchCommand implements Callable<Integer> {
         w.printf("  ratio = end-to-end / (engine / cores) (goal <= 1.3); probe-heavy: minima trained beforehand, "
                 + "engine %.0f evals/s on one thread%n", s.probeHeavy().probeEvalsPerSecondEngine());
         w.flush();
+    }
+
+    /**
+     * {@code --network digits-mlp}: the assignment solver against JGraphT at n = 128, 512, 1024 ({@code --repeats}
+     * matrices each), then DL4J training, alignment seconds and the test-loss barrier of one pair per (class,
+     * method) for each of {@code --widths} ({@link io.symsweep.bench.AlignmentBench}).
+     */
+    private Integer digitsMlp() throws IOException {
+        OptionChecks.atLeast("--epochs", epochs, 1);
+        for (int h : widths) {
+            OptionChecks.atLeast("--widths", h, 1);
+        }
+        if (spark) {
+            throw new UserException("--spark: not available with --network digits-mlp (its figures are one thread's)");
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("bench digits-mlp: 64-h-h-10 relu for h in %s, %d epochs, one thread, float64%n",
+                java.util.Arrays.toString(widths), epochs);
+        w.flush();
+        Map<String, Object> out = new LinkedHashMap<>(
+                io.symsweep.bench.AssignmentBench.measure(Math.max(3, 2 * repeats - 1), Math.max(3, repeats / 2)));
+        w.printf("  assignment (dense uniform costs, median ms): n=128 %.2f, n=512 %.2f, n=1024 %.2f; JGraphT "
+                + "Kuhn-Munkres n=128 %.1f, n=512 %.1f: %.0fx slower at 512 (cpu time: %.0fx)%n",
+                out.get("assignment_ms_n128"), out.get("assignment_ms_n512"), out.get("assignment_ms_n1024"),
+                out.get("jgrapht_assignment_ms_n128"), out.get("jgrapht_assignment_ms_n512"),
+                out.get("jgrapht_over_solver_n512"), out.get("jgrapht_over_solver_cpu_n512"));
+        w.flush();
+        Map<String, Object> align = io.symsweep.bench.AlignmentBench.run(widths, widths, 2, epochs);
+        align.forEach((k, v) -> w.printf("  %-60s %s%n", k, v));
+        out.putAll(align);
+        if (json != null) {
+            String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
+            if (json.equals("-")) {
+                w.println(text);
+            } else {
+                Files.writeString(Path.of(json), text + "\n");
+                w.println("wrote " + json);
+            }
+        }
+        w.flush();
+        return 0;
     }
 
     /** A file that can be written when the benchmark ends: its folder exists and it is not a folder itself. */

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -78,6 +79,8 @@ final class ExecutorPlan implements SweepPlan {
     private static final String ID = "config_id";
     private static final String ARTEFACTS = "artefacts";
     private static final String MISSING = "missing";
+    /** A bit per probe table the point's configuration writes to (bit i: table i), for a kind whose tables vary. */
+    private static final String APPLIES = "applies";
 
     private final SparkSession spark;
     private final JavaSparkContext jsc;
@@ -91,6 +94,8 @@ final class ExecutorPlan implements SweepPlan {
     private final Dataset<Row> pending;
     /** Every point of the space (expanded again, not kept: the artefact stage reads it once). */
     private final Dataset<Row> points;
+    /** The kind's probe configurations write to different tables ({@link TwoStageExperiment#probeTablesOf}). */
+    private final boolean tablesVary;
     private final String shufflePartitions;
 
     /**
@@ -118,13 +123,27 @@ final class ExecutorPlan implements SweepPlan {
         this.shufflePartitions = Long.toString(Math.max(jsc.defaultParallelism() * 4L,
                 Math.min(2000, space.size() / ROWS_PER_SHUFFLE_PARTITION)));
         boolean twoStage = kind instanceof TwoStageExperiment<?>;
+        this.tablesVary = kind instanceof TwoStageExperiment<?> t && t.probeTablesVary();
         Dataset<Row> expanded = spark.range(0, space.size(), 1, expansionTasks(space.size()))
-                .mapPartitions(new Expansion(context, twoStage), Encoders.row(planSchema(twoStage)));
+                .mapPartitions(new Expansion(context, twoStage, tablesVary), Encoders.row(planSchema(twoStage,
+                        tablesVary)));
         this.points = space.tabulated() ? expanded : expanded.dropDuplicates(ID);
         long configurations = space.count().isPresent() ? space.count().getAsLong()
                 : planning(points::count);
-        for (Table<?> t : probeTables) {
-            planned.put(t.name(), configurations);
+        if (tablesVary) {
+            Column[] perTable = new Column[probeTables.size()];
+            for (int i = 0; i < perTable.length; i++) {
+                perTable[i] = sum(when(applies(i), lit(1L)).otherwise(lit(0L)));
+            }
+            Row counts = planning(() -> points.agg(perTable[0], java.util.Arrays.copyOfRange(perTable, 1,
+                    perTable.length)).first());
+            for (int i = 0; i < perTable.length; i++) {
+                planned.put(probeTables.get(i).name(), counts.isNullAt(i) ? 0L : counts.getLong(i));
+            }
+        } else {
+            for (Table<?> t : probeTables) {
+                planned.put(t.name(), configurations);
+            }
         }
         if (kind instanceof TwoStageExperiment<?> t) {
             Dataset<Row> all = points;
@@ -141,9 +160,10 @@ final class ExecutorPlan implements SweepPlan {
         this.sliceTarget = Math.max(1, firstBatch);
     }
 
-    private static StructType planSchema(boolean twoStage) {
+    private static StructType planSchema(boolean twoStage, boolean tablesVary) {
         StructType s = new StructType().add(IDX, DataTypes.LongType, false).add(ID, DataTypes.StringType, false);
-        return twoStage ? s.add(ARTEFACTS, DataTypes.createArrayType(DataTypes.StringType, false), false) : s;
+        s = twoStage ? s.add(ARTEFACTS, DataTypes.createArrayType(DataTypes.StringType, false), false) : s;
+        return tablesVary ? s.add(APPLIES, DataTypes.IntegerType, false) : s;
     }
 
     private int expansionTasks(long points) {
@@ -166,9 +186,15 @@ final class ExecutorPlan implements SweepPlan {
             String name = "committed_" + i;
             Dataset<Row> keys = committed(probeTables.get(i), name).distinct();
             joined = joined.join(keys, joined.col(ID).equalTo(keys.col(name)), "left_outer");
-            bits = bits.plus(when(col(name).isNull(), lit(1 << i)).otherwise(lit(0)));
+            Column lacks = tablesVary ? col(name).isNull().and(applies(i)) : col(name).isNull();
+            bits = bits.plus(when(lacks, lit(1 << i)).otherwise(lit(0)));
         }
         return joined.withColumn(MISSING, bits).filter(col(MISSING).notEqual(lit(0))).select(keep(points));
+    }
+
+    /** The point's configuration writes to probe table {@code i}. */
+    private static Column applies(int i) {
+        return col(APPLIES).bitwiseAND(lit(1 << i)).notEqual(lit(0));
     }
 
     private static Column[] keep(Dataset<Row> points) {
@@ -345,10 +371,12 @@ final class ExecutorPlan implements SweepPlan {
         private static final long serialVersionUID = 1L;
         private final Broadcast<PlanContext> context;
         private final boolean twoStage;
+        private final boolean tablesVary;
 
-        Expansion(Broadcast<PlanContext> context, boolean twoStage) {
+        Expansion(Broadcast<PlanContext> context, boolean twoStage, boolean tablesVary) {
             this.context = context;
             this.twoStage = twoStage;
+            this.tablesVary = tablesVary;
         }
 
         @Override
@@ -415,6 +443,15 @@ final class ExecutorPlan implements SweepPlan {
                         for (Configuration a : k.artefactsOf(c != null ? c : space.configuration(index))) {
                             artefacts.add(a.id());
                         }
+                    }
+                    if (tablesVary) {
+                        TwoStageExperiment<?> k = (TwoStageExperiment<?>) space.kind();
+                        List<? extends Table<?>> all = k.probeTables();
+                        int applies = 0;
+                        for (Table<?> t : k.probeTablesOf(c != null ? c : space.configuration(index))) {
+                            applies |= 1 << all.indexOf(t);
+                        }
+                        return RowFactory.create(index, id, artefacts.toArray(new String[0]), applies);
                     }
                     return RowFactory.create(index, id, artefacts.toArray(new String[0]));
                 }

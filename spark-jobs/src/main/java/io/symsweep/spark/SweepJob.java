@@ -4,6 +4,7 @@ import io.symsweep.experiment.Experiment;
 import io.symsweep.experiment.Experiments;
 import io.symsweep.experiment.IndependentExperiment;
 import io.symsweep.experiment.IndependentExperiment.TableRows;
+import io.symsweep.experiment.SweepInputs;
 import io.symsweep.experiment.TwoStageExperiment;
 import io.symsweep.experiment.TwoStageExperiment.ProbeGroup;
 import io.symsweep.spark.SweepPlan.PendingProbe;
@@ -23,6 +24,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -136,7 +138,23 @@ public final class SweepJob {
         return configurations;
     }
 
+    /**
+     * The user's data files the sweep reads, read once on the driver, checked before any stage and shipped to every
+     * task. A kind that reads such files (alignment: pairs and groups of a few hundred trained models) has its
+     * configurations enumerated here to name and check them; every other kind reads none and is never enumerated.
+     */
+    private SweepInputs inputs(Experiment kind, SweepSpec spec) {
+        if (!kind.readsInputFiles()) {
+            return SparkInputs.read(spark, List.of());
+        }
+        List<Configuration> configurations = spec.configurations();
+        SweepInputs inputs = SparkInputs.read(spark, kind.inputFiles(configurations));
+        kind.checkInputs(configurations, inputs);
+        return inputs;
+    }
+
     private List<TableSummary> stages(Experiment kind, SweepSpec spec, RunRecord record) {
+        Broadcast<SweepInputs> inputs = jsc.broadcast(inputs(kind, spec));
         for (Table<?> t : kind.tables()) {
             store.quarantineDamaged(t);
             store.checkSchema(t);
@@ -156,7 +174,7 @@ public final class SweepJob {
                 Slices<Configuration> artefacts = plan.artefacts();
                 record.pending(artefacts.totals());
                 planningSeconds += (System.nanoTime() - start) * 1e-9;
-                artefactStage(spec, twoStage, artefacts, record);
+                artefactStage(spec, twoStage, artefacts, record, inputs);
                 start = System.nanoTime();
                 jsc.setJobDescription(spec.name() + ": planning");
             }
@@ -164,7 +182,7 @@ public final class SweepJob {
             record.pending(probes.totals());
             planningSeconds += (System.nanoTime() - start) * 1e-9;
             long probeStart = System.nanoTime();
-            probeStage(spec, kind, probes, record);
+            probeStage(spec, kind, probes, record, inputs);
             probeStageSeconds = (System.nanoTime() - probeStart) * 1e-9;
         }
         List<TableSummary> out = new ArrayList<>();
@@ -207,7 +225,7 @@ public final class SweepJob {
     }
 
     private <A> void artefactStage(SweepSpec spec, TwoStageExperiment<A> kind, Slices<Configuration> todo,
-            RunRecord record) {
+            RunRecord record, Broadcast<SweepInputs> inputs) {
         Table<A> table = kind.artefactTable();
         String stage = spec.name() + ": " + table.name();
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo.count(table.name(), 0,
@@ -215,14 +233,15 @@ public final class SweepJob {
             inBatches(todo, stage, (from, to, n) -> {
                 JavaRDD<Row> rows = todo.range(from, to, artefactTasks(to - from, n))
                         .mapPartitions(new ArtefactTask<>(spec.name(), kind, spec.execution(), progress.counter(),
-                                record.counters()));
+                                record.counters(), inputs));
                 store.append(table, rows);
                 record.committed(table.name(), todo.count(table.name(), from, to));
             }, record);
         }
     }
 
-    private void probeStage(SweepSpec spec, Experiment kind, Slices<ProbeWork<?>> work, RunRecord record) {
+    private void probeStage(SweepSpec spec, Experiment kind, Slices<ProbeWork<?>> work, RunRecord record,
+            Broadcast<SweepInputs> inputs) {
         List<Table<?>> tables = kind instanceof TwoStageExperiment<?> t ? t.probeTables() : kind.tables();
         long todo = work.largest(0, work.size());
         String stage = spec.name() + ": " + String.join(", ", tables.stream().map(Table::name).toList());
@@ -230,7 +249,7 @@ public final class SweepJob {
             inBatches(work, stage, (from, to, n) -> {
                 JavaRDD<Tuple2<String, Row>> rows = work.range(from, to,
                         jsc.defaultParallelism() * PROBE_TASKS_PER_CORE).mapPartitions(new ProbeTask(spec.name(),
-                                kind, spec.execution(), progress.counter(), record.counters()));
+                                kind, spec.execution(), progress.counter(), record.counters(), inputs));
                 if (tables.size() == 1) {
                     store.append(tables.get(0), rows.map(Tuple2::_2));
                 } else {
@@ -279,14 +298,16 @@ public final class SweepJob {
         final ExecutionSettings execution;
         final LongAccumulator done;
         final RunRecord.TaskCounters counters;
+        final Broadcast<SweepInputs> inputs;
 
         StageTask(String sweep, K kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters) {
+                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
             this.sweep = sweep;
             this.kind = kind;
             this.execution = execution;
             this.done = done;
             this.counters = counters;
+            this.inputs = inputs;
         }
     }
 
@@ -296,8 +317,8 @@ public final class SweepJob {
         private static final long serialVersionUID = 1L;
 
         ArtefactTask(String sweep, TwoStageExperiment<A> kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters) {
-            super(sweep, kind, execution, done, counters);
+                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
+            super(sweep, kind, execution, done, counters, inputs);
         }
 
         @Override
@@ -305,7 +326,7 @@ public final class SweepJob {
             counters.taskRan();
             List<Configuration> artefacts = new ArrayList<>();
             configs.forEachRemaining(artefacts::add);
-            List<A> produced = kind.produce(artefacts, sweep, execution);
+            List<A> produced = kind.produce(artefacts, sweep, execution, inputs.value());
             done.add(produced.size());
             return new MappedIterator<>(produced.iterator(), a -> SparkTables.toRow(kind.artefactTable(), a));
         }
@@ -320,8 +341,8 @@ public final class SweepJob {
         private static final long serialVersionUID = 1L;
 
         ProbeTask(String sweep, Experiment kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters) {
-            super(sweep, kind, execution, done, counters);
+                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
+            super(sweep, kind, execution, done, counters, inputs);
         }
 
         @Override
@@ -347,7 +368,7 @@ public final class SweepJob {
         @SuppressWarnings({"unchecked", "rawtypes"})
         private List<TableRows<?>> rows(ProbeWork<?> w, List<Configuration> configs) {
             if (kind instanceof TwoStageExperiment twoStage) {
-                return twoStage.probe(new ProbeGroup(w.artefacts(), configs), sweep, execution);
+                return twoStage.probe(new ProbeGroup(w.artefacts(), configs), sweep, execution, inputs.value());
             }
             List<TableRows<?>> rows = new ArrayList<>();
             for (Configuration c : configs) {
