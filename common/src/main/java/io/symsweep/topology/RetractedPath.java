@@ -27,8 +27,9 @@ import io.symsweep.optim.GaussNewtonPolish;
  * began: an accepted piece that moves the point by less than {@code minMovement h} ends the walk there. Towards a
  * point of another component this is how nearly every walk ends (measured on trained minima of the deep linear
  * net: without the test a failing walk used its whole budget, 10 to 20 times the retractions of a joining one,
- * creeping towards the stalled point with pieces shrinking geometrically; joining walks never moved less than
- * 0.19 h in a piece). Cost: one Gauss-Newton retraction (a few {@code m x P} Jacobians and {@code m x m} solves)
+ * creeping towards the stalled point with pieces shrinking geometrically). A walk within one component can stall
+ * too where it passes close to such a point, so {@code minMovement} trades the count's cost against chains missed
+ * ({@link PathComponentCount#defaults} says what was measured). Cost: one Gauss-Newton retraction (a few {@code m x P} Jacobians and {@code m x m} solves)
  * and {@code checkPoints} losses per step tried.
  */
 public final class RetractedPath {

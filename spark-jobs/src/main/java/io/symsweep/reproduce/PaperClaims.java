@@ -119,8 +119,9 @@ public final class PaperClaims {
                         + "keeps a low loss; union-find) gives the sign-pattern count, and both give 2^(l-1).",
                 "both counts = 2^(l-1) = " + (1 << (l - 1)),
                 "exact (counts); a pulled-back path is accepted when the loss at 3 points inside each of its pieces "
-                        + "stays below 1e-4 ||Y||^2 (measured on the joining paths at paper scale: at most "
-                        + "4e-5 ||Y||^2), far below the barrier sigma_min(Y)^2 (above 1.5e-2 ||Y||^2 here), so no "
+                        + "stays below 1e-4 ||Y||^2 (measured on the joining paths: at most 2.0e-5 ||Y||^2 at "
+                        + "quick scale, 9.9e-5 at paper scale, so the tolerance is close to binding there), far below "
+                        + "the barrier sigma_min(Y)^2 (above 1.5e-2 ||Y||^2 here), so no "
                         + "path can join two components; a count above 2^(l-1) would be chains within a component "
                         + "that were missed",
                 "corollary42", sql, "components." + INDEPENDENT_COUNT_COLUMN);
