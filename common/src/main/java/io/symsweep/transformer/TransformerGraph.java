@@ -34,7 +34,7 @@ public final class TransformerGraph {
     public static final String LOGITS = "logits";
     public static final String LOSS = "loss";
     /** Samples per forward pass when evaluating a data set. */
-    static final int EVALUATION_CHUNK = 256;
+    static final int EVALUATION_CHUNK = 1024;
 
     private final TransformerArchitecture arch;
     private final SameDiff sd;

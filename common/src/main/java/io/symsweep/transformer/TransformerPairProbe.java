@@ -20,6 +20,7 @@ public final class TransformerPairProbe {
     /**
      * Aligns {@code b} to {@code a} and probes {@code (1 - l) A + l B'} on {@code train} and {@code test}.
      *
+     * @param train    the aligners' training data, and the probe's training curve
      * @param headMode {@code FACTORISED} or {@code CIRCUITS} with {@link TransformerClassSet#PERMUTATION_ORTHOGONAL_INVERTIBLE},
      *                 null otherwise
      * @throws IllegalArgumentException when the combination does not exist or the models cannot be aligned (a spec
@@ -28,6 +29,17 @@ public final class TransformerPairProbe {
     public static TransformerAlignmentResult alignAndProbe(TransformerModel a, TransformerModel b, SequenceData train,
             SequenceData test, TransformerClassSet c, AlignmentMethod m, TransformerArchitecture.Attention headMode,
             ProbeSettings probe, TransformerAlignmentSettings settings) {
+        return alignAndProbe(a, b, train, test, train, c, m, headMode, probe, settings);
+    }
+
+    /**
+     * As {@link #alignAndProbe(TransformerModel, TransformerModel, SequenceData, SequenceData, TransformerClassSet,
+     * AlignmentMethod, TransformerArchitecture.Attention, ProbeSettings, TransformerAlignmentSettings)}, the probe's
+     * training curve measured on {@code probeTrain} (e.g. a subset of {@code train}) instead.
+     */
+    public static TransformerAlignmentResult alignAndProbe(TransformerModel a, TransformerModel b, SequenceData train,
+            SequenceData test, SequenceData probeTrain, TransformerClassSet c, AlignmentMethod m,
+            TransformerArchitecture.Attention headMode, ProbeSettings probe, TransformerAlignmentSettings settings) {
         long start = System.nanoTime();
         TransformerAligner aligner = TransformerAligners.of(c, m, headMode);
         TransformerGraph.requireFits(a.architecture(), test);
@@ -45,7 +57,7 @@ public final class TransformerPairProbe {
         double equivalence = maxRelativeError(new TransformerGraph(b).logits(test),
                 new TransformerGraph(al.aligned()).logits(test));
         double after = al.reference().parameters().distance(al.aligned().parameters());
-        InterpolationCurve curve = TransformerInterpolation.probe(al.reference(), al.aligned(), train, test, probe);
+        InterpolationCurve curve = TransformerInterpolation.probe(al.reference(), al.aligned(), probeTrain, test, probe);
         AlignmentStatus status = al.status();
         if (!Double.isFinite(curve.testLossBarrier()) || !Double.isFinite(curve.trainLossBarrier())) {
             status = AlignmentStatus.NOT_FINITE;
