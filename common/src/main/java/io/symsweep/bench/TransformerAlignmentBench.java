@@ -168,45 +168,86 @@ public final class TransformerAlignmentBench {
         return new double[] {m, se};
     }
 
-    /** The summary: per aligner, test-loss barrier mean +- s.e. over all pairs and per size; alignment seconds. */
-    static List<String> summary(List<Row> rows) {
-        Map<String, List<Row>> byAligner = new LinkedHashMap<>();
-        for (Row r : rows) {
-            byAligner.computeIfAbsent(r.aligner(), k -> new ArrayList<>()).add(r);
-        }
-        List<String> out = new ArrayList<>();
-        StringBuilder head = new StringBuilder("| aligner | N | test-loss barrier (Theus) | test-loss barrier (mean) "
-                + "| train-loss barrier | test-accuracy barrier |");
-        for (int d : WIDTHS) {
-            for (int h : HEADS) {
-                head.append(" d").append(d).append(" H").append(h).append(" |");
+    /**
+     * The figures of one probe row the summary reads (from a {@link Row}, or from a line of {@code results.tsv}).
+     *
+     * @param aligner the {@code class/method[/head mode]} label
+     * @param values  test-loss barrier (Theus et al.'s definition), test-loss barrier (mean definition), train-loss
+     *                barrier, test-accuracy barrier, alignment seconds, CPU seconds of alignment and probe
+     */
+    record SummaryRow(String family, int dModel, int heads, String aligner, double[] values) {
+    }
+
+    /** The summary's reading of a probe row. */
+    static SummaryRow summaryRow(Row r) {
+        TransformerAlignmentResult x = r.result();
+        return new SummaryRow(r.family(), r.dModel(), r.heads(), r.aligner(), new double[] {x.testLossBarrier(),
+            x.testLossBarrierMean(), x.trainLossBarrier(), x.testAccuracyBarrier(), x.alignSeconds(), r.cpuSeconds()});
+    }
+
+    /** The summary's reading of a data line of {@code results.tsv} ({@link #TSV_HEADER}). */
+    static SummaryRow summaryRow(String tsvLine) {
+        String[] f = tsvLine.split("\t", -1);
+        List<String> h = List.of(TSV_HEADER.split("\t"));
+        return new SummaryRow(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), f[h.indexOf("aligner")],
+                new double[] {Double.parseDouble(f[h.indexOf("test_loss_barrier")]),
+                    Double.parseDouble(f[h.indexOf("test_loss_barrier_mean")]),
+                    Double.parseDouble(f[h.indexOf("train_loss_barrier")]),
+                    Double.parseDouble(f[h.indexOf("test_accuracy_barrier")]),
+                    Double.parseDouble(f[h.indexOf("align_seconds")]), Double.parseDouble(f[h.indexOf("cpu_seconds")])});
+    }
+
+    /**
+     * The summary: per family and aligner, the test-loss barrier over all pairs as median and as mean +- s.e. (N
+     * stated), the other barriers as mean +- s.e., the test-loss barrier per size, and the median alignment seconds.
+     */
+    static List<String> summary(List<SummaryRow> rows) {
+        Map<String, List<SummaryRow>> byAligner = new LinkedHashMap<>();
+        List<int[]> sizes = new ArrayList<>();
+        for (SummaryRow r : rows) {
+            byAligner.computeIfAbsent(r.family() + "\t" + r.aligner(), k -> new ArrayList<>()).add(r);
+            if (sizes.stream().noneMatch(z -> z[0] == r.dModel() && z[1] == r.heads())) {
+                sizes.add(new int[] {r.dModel(), r.heads()});
             }
         }
-        head.append(" align s (median) | align CPU s (median) |");
+        List<String> out = new ArrayList<>();
+        StringBuilder head = new StringBuilder("| family | aligner | N | test-loss barrier (median) | test-loss barrier "
+                + "(Theus) | test-loss barrier (mean def.) | train-loss barrier | test-accuracy barrier |");
+        StringBuilder rule = new StringBuilder("|---|---|---|---|---|---|---|---|");
+        for (int[] z : sizes) {
+            head.append(" d").append(z[0]).append(" H").append(z[1]).append(" |");
+            rule.append("---|");
+        }
+        head.append(" align s (median) | align+probe CPU s (median) |");
+        rule.append("---|---|");
         out.add(head.toString());
-        for (Map.Entry<String, List<Row>> e : byAligner.entrySet()) {
-            List<Row> rs = e.getValue().stream().filter(r -> Double.isFinite(r.result().testLossBarrier())).toList();
-            StringBuilder b = new StringBuilder("| ").append(e.getKey()).append(" | ").append(rs.size());
+        out.add(rule.toString());
+        for (Map.Entry<String, List<SummaryRow>> e : byAligner.entrySet()) {
+            List<SummaryRow> rs = e.getValue().stream().filter(r -> Double.isFinite(r.values()[0])).toList();
+            StringBuilder b = new StringBuilder("| ").append(e.getKey().replace("\t", " | ")).append(" | ")
+                    .append(rs.size());
             if (rs.size() < e.getValue().size()) {
                 b.append(" (").append(e.getValue().size() - rs.size()).append(" failed)");
             }
-            b.append(" | ").append(pm(rs.stream().mapToDouble(r -> r.result().testLossBarrier()).toArray()));
-            b.append(" | ").append(pm(rs.stream().mapToDouble(r -> r.result().testLossBarrierMean()).toArray()));
-            b.append(" | ").append(pm(rs.stream().mapToDouble(r -> r.result().trainLossBarrier()).toArray()));
-            b.append(" | ").append(pm(rs.stream().mapToDouble(r -> r.result().testAccuracyBarrier()).toArray()));
-            for (int d : WIDTHS) {
-                for (int h : HEADS) {
-                    double[] v = rs.stream().filter(r -> r.dModel() == d && r.heads() == h)
-                            .mapToDouble(r -> r.result().testLossBarrier()).toArray();
-                    b.append(" | ").append(v.length == 0 ? "-" : pm(v));
-                }
+            double[] test = column(rs, 0);
+            b.append(" | ").append(test.length == 0 ? "-" : String.format(Locale.ROOT, "%.3f",
+                    TransformerBench.median(test)));
+            for (int k = 0; k < 4; k++) {
+                b.append(" | ").append(pm(column(rs, k)));
             }
-            b.append(String.format(Locale.ROOT, " | %.3f | %.3f |",
-                    TransformerBench.median(rs.stream().mapToDouble(r -> r.result().alignSeconds()).toArray()),
-                    TransformerBench.median(rs.stream().mapToDouble(r -> r.cpuSeconds()).toArray())));
+            for (int[] z : sizes) {
+                b.append(" | ").append(pm(rs.stream().filter(r -> r.dModel() == z[0] && r.heads() == z[1])
+                        .mapToDouble(r -> r.values()[0]).toArray()));
+            }
+            b.append(rs.isEmpty() ? " | - | - |" : String.format(Locale.ROOT, " | %.3f | %.3f |",
+                    TransformerBench.median(column(rs, 4)), TransformerBench.median(column(rs, 5))));
             out.add(b.toString());
         }
         return out;
+    }
+
+    private static double[] column(List<SummaryRow> rs, int k) {
+        return rs.stream().mapToDouble(r -> r.values()[k]).toArray();
     }
 
     private static String pm(double[] v) {
@@ -242,12 +283,23 @@ public final class TransformerAlignmentBench {
      * {@code run FAMILY [SEEDS [EPOCHS [OUT_DIR [LEARNED_STEPS [SIZES]]]]]} ({@code vit} or {@code gpt}; default 4
      * seeds, 20 epochs, {@code /tmp/transformer-alignment-FAMILY}, the default learned steps, every size of
      * {@link #WIDTHS} x {@link #HEADS}; {@code SIZES} as {@code 32x4,16x2}): step costs, then every model, every pair and
-     * the summary. {@code steps} prints the step costs alone.
+     * the summary. {@code steps} prints the step costs alone; {@code summary DIR...} the summary of the {@code
+     * results.tsv} in each directory.
      */
     public static void main(String[] args) throws IOException {
         String mode = args.length > 0 ? args[0] : "steps";
         if (mode.equals("steps")) {
             stepCosts();
+            return;
+        }
+        if (mode.equals("summary")) {
+            List<SummaryRow> rows = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                List<String> lines = Files.readAllLines(Path.of(args[i]).resolve("results.tsv"), StandardCharsets.UTF_8);
+                lines.stream().skip(1).filter(l -> !l.isBlank()).map(TransformerAlignmentBench::summaryRow)
+                        .forEach(rows::add);
+            }
+            summary(rows).forEach(System.out::println);
             return;
         }
         String family = args[1];
@@ -310,7 +362,7 @@ public final class TransformerAlignmentBench {
                 }
             }
         }
-        List<String> table = summary(rows);
+        List<String> table = summary(rows.stream().map(TransformerAlignmentBench::summaryRow).toList());
         Files.write(out.resolve("summary.md"), table, StandardCharsets.UTF_8);
         table.forEach(System.out::println);
     }
