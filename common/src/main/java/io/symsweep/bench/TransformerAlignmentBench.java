@@ -102,11 +102,15 @@ public final class TransformerAlignmentBench {
             TransformerAlignmentResult result, double cpuSeconds) {
     }
 
-    /** Trains seed indices {@code 1..seeds} at one size. */
-    static List<Model> train(String family, int d, int h, int seeds, int epochs, SequenceData[] data) {
+    /** Trains seed indices {@code 1..seeds} at one size (only {@code onlyPair}'s two when it is not null). */
+    static List<Model> train(String family, int d, int h, int seeds, int epochs, SequenceData[] data, int[] onlyPair) {
         TransformerArchitecture arch = architecture(family, d, h);
         List<Model> out = new ArrayList<>();
         for (int s = 1; s <= seeds; s++) {
+            if (onlyPair != null && s != onlyPair[0] && s != onlyPair[1]) {
+                out.add(null);
+                continue;
+            }
             TransformerTraining.Result r = TransformerTraining.train(arch, data[0], schedule(epochs, data[0].samples()),
                     trainingSeed(arch, s));
             TransformerGraph.Evaluation te = new TransformerGraph(r.model()).evaluate(data[1]);
@@ -118,7 +122,8 @@ public final class TransformerAlignmentBench {
     }
 
     /** Every aligner on the pair, and the unfolded segment. */
-    static List<Row> alignPair(String family, Model a, Model b, SequenceData[] data, TransformerAlignmentSettings settings) {
+    static List<Row> alignPair(String family, Model a, Model b, SequenceData[] data, TransformerAlignmentSettings settings,
+            PrintWriter tsv) {
         List<Row> rows = new ArrayList<>();
         double c0 = AlignmentBench.cpuSeconds();
         long t0 = System.nanoTime();
@@ -133,19 +138,25 @@ public final class TransformerAlignmentBench {
                 raw.testAccuracyBarrier(), new double[0], 0, 0, seconds, io.symsweep.align.AlignmentStatus.OK, "unfolded");
         rows.add(new Row(family, a.dModel(), a.heads(), a.seed(), b.seed(), "none/unfolded", unfolded,
                 AlignmentBench.cpuSeconds() - c0));
-        print(rows.get(rows.size() - 1));
+        print(rows.get(rows.size() - 1), tsv);
         for (TransformerAligner al : TransformerAligners.all()) {
             double c1 = AlignmentBench.cpuSeconds();
             TransformerAlignmentResult r = TransformerPairProbe.alignAndProbe(a.model(), b.model(), data[0], data[1],
                     data[2], al.classSet(), al.method(), al.headMode(), PROBE, settings);
             rows.add(new Row(family, a.dModel(), a.heads(), a.seed(), b.seed(), al.label(), r,
                     AlignmentBench.cpuSeconds() - c1));
-            print(rows.get(rows.size() - 1));
+            print(rows.get(rows.size() - 1), tsv);
+            // SameDiff's native arrays are freed when their Java objects are collected; the heap alone rarely
+            // asks for a collection, and a run of 3 pairs grew past 7 GB without this
+            System.gc();
         }
         return rows;
     }
 
-    private static void print(Row r) {
+    /** Prints {@code r} and writes it to {@code tsv}, flushed (a run stopped half-way keeps its rows). */
+    private static void print(Row r, PrintWriter tsv) {
+        tsv.println(tsv(r));
+        tsv.flush();
         TransformerAlignmentResult x = r.result();
         System.out.printf(Locale.ROOT, "pair d=%d H=%d %d-%d %-52s test barrier %.4f (mean-def %.4f) train %.4f "
                 + "acc %.4f eq %.1e obj %.4g align %.2f s probe+align %.2f s %s%n", r.dModel(), r.heads(), r.seedA(),
@@ -330,6 +341,10 @@ public final class TransformerAlignmentBench {
                 }
             }
         }
+        // -Dsymsweep.bench.onlyPair=2-3: that pair of seed indices alone (e.g. to finish a run stopped half-way)
+        String only = System.getProperty("symsweep.bench.onlyPair");
+        int[] onlyPair = only == null ? null
+                : Arrays.stream(only.split("-")).mapToInt(Integer::parseInt).toArray();
         Files.createDirectories(out);
         if (!Boolean.getBoolean("symsweep.bench.skipStepCosts")) {
             stepCosts();
@@ -343,7 +358,7 @@ public final class TransformerAlignmentBench {
             for (int[] size : sizes) {
                 int d = size[0];
                 int h = size[1];
-                List<Model> ms = train(family, d, h, seeds, epochs, data);
+                List<Model> ms = train(family, d, h, seeds, epochs, data, onlyPair);
                 for (Model m : ms) {
                     models.println(String.join("\t", family, "" + d, "" + h, "" + m.seed(), num(m.trainLoss()),
                             num(m.testLoss()), num(m.testAccuracy()), num(m.seconds())));
@@ -351,13 +366,14 @@ public final class TransformerAlignmentBench {
                 models.flush();
                 for (int i = 0; i < ms.size(); i++) {
                     for (int j = i + 1; j < ms.size(); j++) {
+                        if (ms.get(i) == null || ms.get(j) == null) {
+                            continue;
+                        }
                         TransformerAlignmentSettings s = base.withSeed(trainingSeed(ms.get(i).model().architecture(),
                                 100 * (i + 1) + j + 1));
-                        for (Row r : alignPair(family, ms.get(i), ms.get(j), data, s)) {
+                        for (Row r : alignPair(family, ms.get(i), ms.get(j), data, s, tsv)) {
                             rows.add(r);
-                            tsv.println(tsv(r));
                         }
-                        tsv.flush();
                     }
                 }
             }
@@ -373,7 +389,7 @@ public final class TransformerAlignmentBench {
      */
     static void tune(String family, int d, int h, int epochs) {
         SequenceData[] data = data(family);
-        List<Model> ms = train(family, d, h, 2, epochs, data);
+        List<Model> ms = train(family, d, h, 2, epochs, data, null);
         TransformerAlignmentSettings base = TransformerAlignmentSettings.defaults(7);
         for (var c : new io.symsweep.transformer.TransformerClassSet[] {io.symsweep.transformer.TransformerClassSet.PERMUTATION,
                 io.symsweep.transformer.TransformerClassSet.PERMUTATION_ORTHOGONAL}) {
