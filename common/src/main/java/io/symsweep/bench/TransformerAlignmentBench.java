@@ -360,6 +360,9 @@ public final class TransformerAlignmentBench {
                 int h = size[1];
                 List<Model> ms = train(family, d, h, seeds, epochs, data, onlyPair);
                 for (Model m : ms) {
+                    if (m == null) {
+                        continue;
+                    }
                     models.println(String.join("\t", family, "" + d, "" + h, "" + m.seed(), num(m.trainLoss()),
                             num(m.testLoss()), num(m.testAccuracy()), num(m.seconds())));
                 }
