@@ -1,5 +1,6 @@
 package io.symsweep.align;
 
+import io.symsweep.mlp.BlasForward;
 import io.symsweep.mlp.MlpForward;
 import io.symsweep.mlp.MlpSpec;
 import io.symsweep.params.ParameterSet;
@@ -72,7 +73,7 @@ public final class Repair {
             int out = spec.width(l);
             Tensor w = p.get(MlpSpec.weightName(l));
             Tensor bias = spec.bias() ? p.get(MlpSpec.biasName(l)) : null;
-            double[] z = MlpForward.affine(h, n, in, w, bias, out);
+            double[] z = BlasForward.affine(h, n, in, w, bias, out);
             double[][] cur = moments(z, n, out);
             double[] wd = w.data();
             double[] bd = bias == null ? null : bias.data();

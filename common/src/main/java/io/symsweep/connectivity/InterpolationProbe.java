@@ -7,6 +7,7 @@ import io.symsweep.mlp.MlpSpec;
 import io.symsweep.params.ParameterSet;
 import java.util.TreeMap;
 import java.util.function.DoubleFunction;
+import java.util.function.Function;
 
 /**
  * Losses and accuracies along the segment from A to B' on both halves of a split: a uniform grid of
@@ -31,18 +32,28 @@ public final class InterpolationProbe {
         } else {
             path = l -> a.interpolate(b, l);
         }
+        return probe(path, p -> evaluate(spec, p, data), settings);
+    }
+
+    /**
+     * The curve along any path from {@code path.apply(0)} to {@code path.apply(1)}, for any model family:
+     * {@code evaluate} gives {train loss, test loss, train accuracy, test accuracy} at a point.
+     */
+    public static InterpolationCurve probe(DoubleFunction<ParameterSet> path, Function<ParameterSet, double[]> evaluate,
+            ProbeSettings settings) {
+        DoubleFunction<double[]> at = l -> evaluate.apply(path.apply(l));
         TreeMap<Double, double[]> points = new TreeMap<>();
         int g = settings.gridPoints();
         for (int k = 0; k < g; k++) {
             double l = k == g - 1 ? 1.0 : (double) k / (g - 1);
-            points.put(l, evaluate(spec, path.apply(l), data));
+            points.put(l, at.apply(l));
         }
         double[] grid = points.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         int testPeak = peak(points, 1);
         int trainPeak = peak(points, 0);
-        refine(spec, data, path, points, grid, testPeak, settings.refinePoints());
+        refine(at, points, grid, testPeak, settings.refinePoints());
         if (trainPeak != testPeak) {
-            refine(spec, data, path, points, grid, trainPeak, settings.refinePoints());
+            refine(at, points, grid, trainPeak, settings.refinePoints());
         }
         int n = points.size();
         double[] lambdas = new double[n];
@@ -83,21 +94,18 @@ public final class InterpolationProbe {
         return best;
     }
 
-    private static void refine(MlpSpec spec, DataSplit data, DoubleFunction<ParameterSet> path,
-            TreeMap<Double, double[]> points, double[] grid, int peak, int count) {
+    private static void refine(DoubleFunction<double[]> at, TreeMap<Double, double[]> points, double[] grid, int peak,
+            int count) {
         if (peak < 0 || count == 0) {
             return;
         }
         double lo = grid[peak - 1];
         double hi = grid[peak + 1];
         // count points evenly inside (lo, hi); one that falls on the peak itself is already there
-        double[] extra = new double[count];
         for (int k = 0; k < count; k++) {
-            extra[k] = lo + (hi - lo) * (k + 1) / (count + 1);
-        }
-        for (double l : extra) {
+            double l = lo + (hi - lo) * (k + 1) / (count + 1);
             if (l > lo && l < hi && !points.containsKey(l)) {
-                points.put(l, evaluate(spec, path.apply(l), data));
+                points.put(l, at.apply(l));
             }
         }
     }

@@ -1,15 +1,11 @@
 package io.symsweep.connectivity;
 
-import io.symsweep.align.AlignmentMethod;
-import io.symsweep.align.AlignmentStatus;
-import io.symsweep.params.SymmetryClass;
-
 /**
  * One row of the {@code merges} table: {@code N >= 3} models aligned to a common reference and averaged.
  *
  * @param models               {@code N}
- * @param symmetryClass        the class
- * @param method               the method
+ * @param symmetryClass        the class (or set of classes), as the {@code symmetry_class} column spells it
+ * @param method               the method, as the {@code method} column spells it
  * @param rounds               rounds of "align each model to the mean of the others" run
  * @param converged            whether the last round changed no transform
  * @param transforms           each model's transform, as JSON ({@link io.symsweep.align.TransformJson})
@@ -27,14 +23,15 @@ import io.symsweep.params.SymmetryClass;
  * @param simplexTrainLosses   its training loss
  * @param simplexTestBarrier   {@code max_w [L(sum w_i m_i') - sum w_i L(m_i')]} on the test set (NaN unless N = 3)
  * @param seconds              wall-clock time
- * @param status               {@link AlignmentStatus#OK}, or the first failure met
+ * @param status               {@code OK}, or the first failure met ({@code NOT_CONVERGED}, {@code SINGULAR},
+ *                             {@code NOT_FINITE})
  */
-public record MergeResult(int models, SymmetryClass symmetryClass, AlignmentMethod method, int rounds,
+public record MergeResult(int models, String symmetryClass, String method, int rounds,
         boolean converged, String[] transforms, double[] memberTrainLosses, double[] memberTestLosses,
         double mergedTrainLoss, double mergedTestLoss, double mergedTrainAccuracy, double mergedTestAccuracy,
         double unalignedTestLoss, double testLossBarrier, double trainLossBarrier, double[][] simplexWeights,
         double[] simplexTestLosses, double[] simplexTrainLosses, double simplexTestBarrier, double seconds,
-        AlignmentStatus status) implements java.io.Serializable {
+        String status) implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 }

@@ -1,43 +1,40 @@
 package io.symsweep.connectivity;
 
-import io.symsweep.align.Aligner;
 import io.symsweep.align.Aligners;
-import io.symsweep.align.Alignment;
 import io.symsweep.align.AlignmentMethod;
-import io.symsweep.align.AlignmentProblem;
 import io.symsweep.align.AlignmentSettings;
-import io.symsweep.align.AlignmentStatus;
-import io.symsweep.align.TransformJson;
 import io.symsweep.data.DataSplit;
-import io.symsweep.mlp.MlpForward;
+import io.symsweep.family.AlignmentRequest;
+import io.symsweep.family.MemberAlignment;
+import io.symsweep.family.MlpFamily;
+import io.symsweep.family.ModelFamily;
+import io.symsweep.family.SplitEvaluation;
 import io.symsweep.mlp.MlpSpec;
 import io.symsweep.mlp.TrainedModel;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.Tensor;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Multi-model merging (Git Re-Basin's MergeMany, Ainsworth et al. 2023 Alg. 3; Theus et al. 2025 Sec. 5): align
- * {@code N >= 3} models of one architecture to a common reference by rounds of "align each model, in a random
- * order, to the mean of the others (as currently aligned)", until a round changes no model (to 1e-12 relative)
- * or the rounds are spent; then the loss of the mean, and for {@code N = 3} the loss over a grid on the simplex.
+ * Multi-model merging (Git Re-Basin's MergeMany, Ainsworth et al. 2023 Alg. 3; Theus et al. 2025 Sec. 5), for any
+ * model family: align {@code N >= 3} models of one architecture to a common reference by rounds of "align each
+ * model, in a random order, to the mean of the others (as currently aligned)", until a round changes no model (to
+ * 1e-12 relative) or the rounds are spent; then the loss of the mean, and for {@code N = 3} the loss over a grid on
+ * the simplex.
  */
 public final class ModelMerging {
 
     private ModelMerging() {
     }
 
+    /** The MLP form: {@link #merge(ModelFamily, Serializable, List, Object, AlignmentRequest, ProbeSettings)}. */
     public static MergeResult merge(List<TrainedModel> models, DataSplit data, SymmetryClass c, AlignmentMethod m,
             ProbeSettings probe, AlignmentSettings settings) {
-        long start = System.nanoTime();
-        int n = models.size();
-        if (n < 3) {
-            throw new IllegalArgumentException("merging takes at least 3 models, found " + n);
-        }
         MlpSpec spec = models.get(0).spec();
         for (TrainedModel t : models) {
             if (!t.spec().equals(spec)) {
@@ -49,19 +46,27 @@ public final class ModelMerging {
             throw new IllegalArgumentException("merging aligns models of one width: semi_permutation does not apply");
         }
         Aligners.check(spec, c, m);
-        Aligner aligner = Aligners.of(c, m);
-        List<ParameterSet> aligned = new ArrayList<>();
+        return merge(new MlpFamily(), new MlpFamily.Model(spec, models.get(0).training()),
+                models.stream().map(TrainedModel::parameters).toList(), data,
+                new AlignmentRequest(c.specName(), m.specName(), null, settings), probe);
+    }
+
+    /** Merges {@code models}, each of architecture {@code settings}, by {@code request}. */
+    public static <S extends Serializable, D> MergeResult merge(ModelFamily<S, D> family, S settings,
+            List<ParameterSet> models, D data, AlignmentRequest request, ProbeSettings probe) {
+        long start = System.nanoTime();
+        int n = models.size();
+        if (n < 3) {
+            throw new IllegalArgumentException("merging takes at least 3 models, found " + n);
+        }
+        AlignmentSettings base = request.settings();
+        List<ParameterSet> aligned = new ArrayList<>(models);
         String[] transforms = new String[n];
-        for (TrainedModel t : models) {
-            aligned.add(t.parameters());
-        }
-        for (int i = 0; i < n; i++) {
-            transforms[i] = "{}";
-        }
-        SplittableRandom rng = new SplittableRandom(settings.seed());
+        java.util.Arrays.fill(transforms, "{}");
+        SplittableRandom rng = new SplittableRandom(base.seed());
         int rounds = 0;
         boolean converged = false;
-        AlignmentStatus status = AlignmentStatus.OK;
+        String status = "OK";
         while (rounds < probe.mergeIterations() && !converged) {
             rounds++;
             converged = true;
@@ -70,15 +75,15 @@ public final class ModelMerging {
                 List<ParameterSet> others = new ArrayList<>(aligned);
                 others.remove(i);
                 ParameterSet reference = mean(others, null);
-                Alignment al = aligner.align(AlignmentProblem.of(spec, reference, models.get(i).parameters(),
-                        data.train(), settings.withSeed(settings.seed() + 7919L * rounds + i)));
-                if (al.status() == AlignmentStatus.SINGULAR || al.status() == AlignmentStatus.NOT_FINITE) {
+                AlignmentRequest r = new AlignmentRequest(request.symmetryClass(), request.method(),
+                        request.headMode(), base.withSeed(base.seed() + 7919L * rounds + i));
+                MemberAlignment al = family.alignTo(settings, reference, models.get(i), data, r);
+                if (al.status().equals("SINGULAR") || al.status().equals("NOT_FINITE")) {
                     status = al.status();
-                    converged = true;
                     break;
                 }
-                if (al.status() == AlignmentStatus.NOT_CONVERGED) {
-                    status = AlignmentStatus.NOT_CONVERGED;
+                if (al.status().equals("NOT_CONVERGED")) {
+                    status = "NOT_CONVERGED";
                 }
                 double moved = al.aligned().distance(aligned.get(i));
                 double scale = Math.max(1e-300, Math.sqrt(norm2(aligned.get(i))));
@@ -86,26 +91,22 @@ public final class ModelMerging {
                     converged = false;
                 }
                 aligned.set(i, al.aligned());
-                transforms[i] = TransformJson.write(al.transforms());
+                transforms[i] = al.transform();
             }
-            if (status == AlignmentStatus.SINGULAR || status == AlignmentStatus.NOT_FINITE) {
+            if (status.equals("SINGULAR") || status.equals("NOT_FINITE")) {
+                converged = false;
                 break;
             }
         }
         double[] trainL = new double[n];
         double[] testL = new double[n];
         for (int i = 0; i < n; i++) {
-            trainL[i] = MlpForward.evaluate(spec, aligned.get(i), data.train()).loss();
-            testL[i] = MlpForward.evaluate(spec, aligned.get(i), data.test()).loss();
+            SplitEvaluation e = family.evaluate(settings, aligned.get(i), data);
+            trainL[i] = e.trainLoss();
+            testL[i] = e.testLoss();
         }
-        ParameterSet merged = mean(aligned, null);
-        MlpForward.Evaluation mTr = MlpForward.evaluate(spec, merged, data.train());
-        MlpForward.Evaluation mTe = MlpForward.evaluate(spec, merged, data.test());
-        List<ParameterSet> raw = new ArrayList<>();
-        for (TrainedModel t : models) {
-            raw.add(t.parameters());
-        }
-        double unaligned = MlpForward.evaluate(spec, mean(raw, null), data.test()).loss();
+        SplitEvaluation merged = family.evaluate(settings, mean(aligned, null), data);
+        double unaligned = family.evaluate(settings, mean(models, null), data).testLoss();
         double[][] weights = new double[0][];
         double[] sTe = new double[0];
         double[] sTr = new double[0];
@@ -123,14 +124,12 @@ public final class ModelMerging {
             sTr = new double[weights.length];
             simplexBarrier = Double.NEGATIVE_INFINITY;
             for (int q = 0; q < weights.length; q++) {
-                ParameterSet p = mean(aligned, weights[q]);
-                sTe[q] = MlpForward.evaluate(spec, p, data.test()).loss();
-                sTr[q] = MlpForward.evaluate(spec, p, data.train()).loss();
+                SplitEvaluation e = family.evaluate(settings, mean(aligned, weights[q]), data);
+                sTe[q] = e.testLoss();
+                sTr[q] = e.trainLoss();
                 double line = weights[q][0] * testL[0] + weights[q][1] * testL[1] + weights[q][2] * testL[2];
-                simplexBarrier = Double.isFinite(sTe[q]) ? Math.max(simplexBarrier, sTe[q] - line) : Double.NaN;
-                if (Double.isNaN(simplexBarrier)) {
-                    break;
-                }
+                simplexBarrier = Double.isFinite(sTe[q]) && !Double.isNaN(simplexBarrier)
+                        ? Math.max(simplexBarrier, sTe[q] - line) : Double.NaN;
             }
         }
         double meanTest = 0;
@@ -139,12 +138,13 @@ public final class ModelMerging {
             meanTest += testL[i] / n;
             meanTrain += trainL[i] / n;
         }
-        if (status == AlignmentStatus.OK && !Double.isFinite(mTe.loss())) {
-            status = AlignmentStatus.NOT_FINITE;
+        if (status.equals("OK") && !Double.isFinite(merged.testLoss())) {
+            status = "NOT_FINITE";
         }
-        return new MergeResult(n, c, m, rounds, converged, transforms, trainL, testL, mTr.loss(), mTe.loss(),
-                mTr.accuracy(), mTe.accuracy(), unaligned, mTe.loss() - meanTest, mTr.loss() - meanTrain, weights, sTe,
-                sTr, simplexBarrier, (System.nanoTime() - start) * 1e-9, status);
+        return new MergeResult(n, request.symmetryClass(), request.method(), rounds, converged, transforms, trainL,
+                testL, merged.trainLoss(), merged.testLoss(), merged.trainAccuracy(), merged.testAccuracy(), unaligned,
+                merged.testLoss() - meanTest, merged.trainLoss() - meanTrain, weights, sTe, sTr, simplexBarrier,
+                (System.nanoTime() - start) * 1e-9, status);
     }
 
     /** {@code sum_i w_i p_i} (the plain mean when {@code w} is null). */

@@ -1,23 +1,23 @@
 package io.symsweep.connectivity;
 
 import io.symsweep.align.Aligners;
-import io.symsweep.align.Alignment;
 import io.symsweep.align.AlignmentMethod;
-import io.symsweep.align.AlignmentProblem;
 import io.symsweep.align.AlignmentSettings;
 import io.symsweep.align.AlignmentStatus;
-import io.symsweep.align.TransformJson;
 import io.symsweep.data.DataSplit;
-import io.symsweep.mlp.MlpForward;
-import io.symsweep.mlp.MlpSpec;
+import io.symsweep.family.AlignmentRequest;
+import io.symsweep.family.MlpFamily;
+import io.symsweep.family.PairAlignment;
 import io.symsweep.mlp.TrainedModel;
-import io.symsweep.params.ParameterSet;
 import io.symsweep.params.SymmetryClass;
+import java.util.function.DoubleFunction;
 
 /**
- * The per-configuration computation of the {@code alignment} kind: align model B to model A under one class and
- * method, then probe the segment from A to B'. A pure function of its arguments (every random choice derives from
- * {@link AlignmentSettings#seed()}); numerical failure is the result's status.
+ * The probe of an aligned pair, for any model family: losses and accuracies along the segment from A to B' (or its
+ * REPAIR'd path) on both halves of the split, with both barrier definitions ({@link InterpolationCurve}); and, for
+ * MLPs, the whole per-configuration computation of the {@code alignment} kind in one call ({@link #alignAndProbe}).
+ * Pure functions of their arguments (every random choice derives from {@link AlignmentSettings#seed()}); numerical
+ * failure is the result's status.
  */
 public final class PairProbe {
 
@@ -25,7 +25,29 @@ public final class PairProbe {
     }
 
     /**
-     * Aligns {@code b} to {@code a} and probes {@code (1-l) A + l B'}.
+     * The curve of {@code pair}: {@code (1-l) A + l B'}, or with {@code repair} the family's REPAIR'd network at each
+     * interior {@code l}.
+     *
+     * @throws IllegalArgumentException when {@code repair} is asked of a family without REPAIR, or the pair failed
+     */
+    public static InterpolationCurve probe(PairAlignment pair, boolean repair, ProbeSettings settings) {
+        if (!pair.probeable()) {
+            throw new IllegalArgumentException("the alignment ended " + pair.status() + ": nothing to probe");
+        }
+        DoubleFunction<io.symsweep.params.ParameterSet> path;
+        if (repair) {
+            if (pair.repaired() == null) {
+                throw new IllegalArgumentException("this model family has no REPAIR");
+            }
+            path = pair.repaired();
+        } else {
+            path = l -> pair.start().interpolate(pair.end(), l);
+        }
+        return InterpolationProbe.probe(path, p -> pair.evaluator().apply(p).toArray(), settings);
+    }
+
+    /**
+     * Aligns MLP {@code b} to {@code a} ({@link MlpFamily#align}) and probes {@code (1-l) A + l B'}.
      *
      * @throws IllegalArgumentException when the class is not an exact symmetry of the models' activation, the method
      *                                  does not exist for it, or the models cannot be aligned (a spec error)
@@ -34,44 +56,26 @@ public final class PairProbe {
             AlignmentMethod m, boolean repair, ProbeSettings probe, AlignmentSettings settings) {
         long start = System.nanoTime();
         Aligners.check(a.spec(), c, m);
-        AlignmentProblem problem = new AlignmentProblem(a.spec(), a.parameters(), b.spec(), b.parameters(),
-                data.train(), settings);
-        Alignment al = Aligners.of(c, m).align(problem);
-        double before = a.spec().equals(b.spec()) ? a.parameters().distance(b.parameters()) : Double.NaN;
-        String json = TransformJson.write(al.transforms());
-        if (al.status() == AlignmentStatus.SINGULAR || al.status() == AlignmentStatus.NOT_FINITE
-                || !al.alignedSpec().equals(a.spec())) {
-            double nan = Double.NaN;
-            return new AlignmentResult(c, m, repair, json, al.objective(), nan, before, nan, null, nan, nan, nan, nan,
-                    nan, nan, al.iterations(), al.seconds(), (System.nanoTime() - start) * 1e-9,
-                    al.status() == AlignmentStatus.OK ? AlignmentStatus.SINGULAR : al.status(),
-                    al.alignedSpec().equals(a.spec()) ? al.detail() : "B' does not have A's widths");
+        MlpFamily family = new MlpFamily();
+        MlpFamily.Model ma = new MlpFamily.Model(a.spec(), a.training());
+        MlpFamily.Model mb = new MlpFamily.Model(b.spec(), b.training());
+        PairAlignment pair = family.align(ma, a.parameters(), mb, b.parameters(), data,
+                new AlignmentRequest(c.specName(), m.specName(), null, settings));
+        double nan = Double.NaN;
+        if (!pair.probeable()) {
+            return new AlignmentResult(c, m, repair, pair.transform(), pair.objective(), nan, pair.distanceBefore(),
+                    nan, null, nan, nan, nan, nan, nan, nan, pair.iterations(), pair.seconds(),
+                    (System.nanoTime() - start) * 1e-9, AlignmentStatus.valueOf(pair.status()), pair.detail());
         }
-        double equivalence = equivalenceError(al.alignedSpec(), al.aligned(), b.spec(), b.parameters(), data);
-        double after = a.parameters().distance(al.aligned());
-        InterpolationCurve curve = InterpolationProbe.probe(a.spec(), a.parameters(), al.aligned(), data, repair, probe);
-        AlignmentStatus status = al.status();
+        InterpolationCurve curve = probe(pair, repair, probe);
+        AlignmentStatus status = AlignmentStatus.valueOf(pair.status());
         if (!Double.isFinite(curve.testLossBarrier()) || !Double.isFinite(curve.trainLossBarrier())) {
             status = AlignmentStatus.NOT_FINITE;
         }
-        return new AlignmentResult(c, m, repair, json, al.objective(), equivalence, before, after, curve,
-                curve.trainLossBarrier(), curve.testLossBarrier(), curve.trainLossBarrierMean(),
-                curve.testLossBarrierMean(), curve.trainAccuracyBarrier(), curve.testAccuracyBarrier(),
-                al.iterations(), al.seconds(), (System.nanoTime() - start) * 1e-9, status, al.detail());
-    }
-
-    /** {@code max |f_p(x) - f_q(x)| / max |f_q(x)|} over the test inputs. */
-    static double equivalenceError(MlpSpec sp, ParameterSet p, MlpSpec sq, ParameterSet q, DataSplit data) {
-        double[] x = data.test().featuresRowMajor();
-        int n = data.test().size();
-        double[] fp = MlpForward.outputs(sp, p, x, n);
-        double[] fq = MlpForward.outputs(sq, q, x, n);
-        double worst = 0;
-        double scale = 0;
-        for (int i = 0; i < fp.length; i++) {
-            worst = Math.max(worst, Math.abs(fp[i] - fq[i]));
-            scale = Math.max(scale, Math.abs(fq[i]));
-        }
-        return scale > 0 ? worst / scale : worst;
+        return new AlignmentResult(c, m, repair, pair.transform(), pair.objective(), pair.equivalenceError(),
+                pair.distanceBefore(), pair.start().distance(pair.end()), curve, curve.trainLossBarrier(),
+                curve.testLossBarrier(), curve.trainLossBarrierMean(), curve.testLossBarrierMean(),
+                curve.trainAccuracyBarrier(), curve.testAccuracyBarrier(), pair.iterations(), pair.seconds(),
+                (System.nanoTime() - start) * 1e-9, status, pair.detail());
     }
 }

@@ -1,5 +1,6 @@
 package io.symsweep.experiment;
 
+import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.ExperimentKind;
 import io.symsweep.table.Table;
 import java.util.List;
@@ -13,4 +14,21 @@ public interface Experiment extends ExperimentKind {
 
     /** Every table the kind writes, each keyed by {@code config_id}. */
     List<Table<?>> tables();
+
+    /**
+     * The user's files {@code configurations} read (data sets named in the spec), each once; none by default. The
+     * Spark adapter reads them on the driver before any stage, has {@link #checkInputs} check them, and ships their
+     * contents to every task ({@link SweepInputs}).
+     */
+    default List<InputFile> inputFiles(List<Configuration> configurations) {
+        return List.of();
+    }
+
+    /**
+     * Checks that the files read give what {@code configurations} ask of them (the columns, numbers where numbers are
+     * needed), before any stage starts; throws a {@link io.symsweep.sweep.SpecException} naming the field, the path
+     * and the column.
+     */
+    default void checkInputs(List<Configuration> configurations, SweepInputs inputs) {
+    }
 }

@@ -17,7 +17,8 @@ public final class Experiments {
             new ApproximateAction(),
             new SymmetryCurveExperiment(),
             new OrbitDistance(),
-            new Components());
+            new Components(),
+            new AlignmentExperiment());
 
     private Experiments() {
     }

@@ -60,6 +60,27 @@ public interface TwoStageExperiment<A> extends Experiment {
     List<TableRows<?>> probe(ProbeGroup<A> group, String sweep, ExecutionSettings execution);
 
     /**
+     * The probe tables {@code probe} writes rows to: all of {@link #probeTables()} by default. A kind whose probe
+     * configurations are of several sorts (pairs into one table, groups of models into another) names each one's
+     * tables here; a configuration is planned, pending and counted only for those.
+     */
+    default List<Table<?>> probeTablesOf(Configuration probe) {
+        return probeTables();
+    }
+
+    /** Stage 1 with the sweep's input files ({@link Experiment#inputFiles}); by default they are not read. */
+    default List<A> produce(List<Configuration> artefacts, String sweep, ExecutionSettings execution,
+            SweepInputs inputs) {
+        return produce(artefacts, sweep, execution);
+    }
+
+    /** Stage 2 with the sweep's input files; by default they are not read. */
+    default List<TableRows<?>> probe(ProbeGroup<A> group, String sweep, ExecutionSettings execution,
+            SweepInputs inputs) {
+        return probe(group, sweep, execution);
+    }
+
+    /**
      * Probe configurations that need the same artefacts, with those artefacts' rows.
      *
      * @param artefacts the rows of {@code artefactsOf(p)} for every {@code p} of {@code probes}, in that order

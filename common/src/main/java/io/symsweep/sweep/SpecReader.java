@@ -90,7 +90,7 @@ public final class SpecReader {
                 execution.put(f.configKey(), v.get(0));
             }
         }
-        return new SweepSpec(name, kind, axes, execution);
+        return new SweepSpec(name, kind, kind.axes(axes), execution);
     }
 
     private static String nameOf(JsonNode root) {

@@ -153,7 +153,7 @@ class TableContractTest {
     /** The column names the issues fix, so queries written against them keep working. */
     @Test
     void theIssuesColumnNamesExist() {
-        Map<Table<?>, List<String>> names = Map.of(
+        Map<Table<?>, List<String>> names = new java.util.HashMap<>(Map.of(
                 MinimumRow.TABLE, List.of("config_id", "sweep", "seed", "architecture", "engine", "steps",
                         "final_loss", "status", "train_seconds", "weights", "y_norm2", "x", "y", "schema_version"),
                 BarrierRow.TABLE, List.of("config_id", "minimum_id", "seed", "factor", "alphas", "losses",
@@ -165,7 +165,15 @@ class TableContractTest {
                         "schema_version"),
                 RunRow.TABLE, List.of("run_id", "sweep", "started", "ended", "status", "planned", "skipped",
                         "computed", "master", "executors", "code_version", "git_commit", "java_version", "os", "arch",
-                        "simd", "dl4j_version", "nd4j_version", "spec"));
+                        "simd", "dl4j_version", "nd4j_version", "spec")));
+        // issue 11, item 5 (and issue 12's head_mode)
+        names.put(ModelRow.TABLE, List.of("config_id", "seed", "dataset", "architecture", "width", "engine", "train_loss",
+                "test_loss", "train_accuracy", "test_accuracy", "steps", "train_seconds", "weights", "status"));
+        names.put(AlignmentRow.TABLE, List.of("config_id", "model_a", "model_b", "symmetry_class", "method", "repair",
+                "transform", "objective", "equivalence_error", "distance_before", "distance_after", "lambdas",
+                "train_losses", "test_losses", "train_accuracies", "test_accuracies", "train_loss_barrier",
+                "test_loss_barrier", "test_loss_barrier_mean", "test_accuracy_barrier", "iterations", "seconds",
+                "status", "head_mode"));
         names.forEach((table, columns) -> columns.forEach(c -> assertEquals(c, table.column(c).name())));
     }
 
@@ -177,7 +185,14 @@ class TableContractTest {
                 "barriers", Set.of("factor_range", "range_loss_bound"),
                 "components", Set.of("components_measured", "x", "y"),
                 "component_samples", Set.of("sign_pattern", "component", "permutation"),
-                "runs", Set.of("failure", "simd"));
+                "runs", Set.of("failure", "simd"),
+                "models", Set.of("train_indices", "test_indices", "train_x", "train_y", "test_x", "test_y",
+                        "train_accuracy", "test_accuracy"),
+                "alignments", Set.of("head_mode", "distance_after", "lambdas", "train_losses", "test_losses",
+                        "train_accuracies", "test_accuracies", "train_loss_barrier", "test_loss_barrier",
+                        "train_loss_barrier_mean", "test_loss_barrier_mean", "train_accuracy_barrier",
+                        "test_accuracy_barrier", "spectrum", "rescaling"),
+                "merges", Set.of("head_mode", "merged_train_accuracy", "merged_test_accuracy", "simplex_test_barrier"));
         tables().forEach(t -> {
             for (Column<?> c : t.columns()) {
                 assertEquals(nullable.getOrDefault(t.name(), Set.of()).contains(c.name()), c.nullable(),

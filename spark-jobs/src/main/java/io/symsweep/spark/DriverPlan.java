@@ -39,13 +39,14 @@ final class DriverPlan implements SweepPlan {
         Map<String, Configuration> needed = new LinkedHashMap<>();
         Set<String> allArtefacts = new HashSet<>();
         for (Table<?> t : probeTables) {
-            planned.put(t.name(), (long) configurations.size());
+            planned.put(t.name(), 0L);
             pending.put(t.name(), 0L);
         }
         for (Configuration c : configurations) {
             String id = c.id();
             Set<String> missing = new LinkedHashSet<>();
-            for (Table<?> t : probeTables) {
+            for (Table<?> t : kind instanceof TwoStageExperiment<?> ts ? ts.probeTablesOf(c) : probeTables) {
+                planned.merge(t.name(), 1L, Long::sum);
                 if (!committed.get(t.name()).contains(id)) {
                     missing.add(t.name());
                     pending.merge(t.name(), 1L, Long::sum);

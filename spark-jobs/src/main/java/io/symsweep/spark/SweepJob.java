@@ -4,6 +4,7 @@ import io.symsweep.experiment.Experiment;
 import io.symsweep.experiment.Experiments;
 import io.symsweep.experiment.IndependentExperiment;
 import io.symsweep.experiment.IndependentExperiment.TableRows;
+import io.symsweep.experiment.SweepInputs;
 import io.symsweep.experiment.TwoStageExperiment;
 import io.symsweep.experiment.TwoStageExperiment.ProbeGroup;
 import io.symsweep.spark.SweepPlan.PendingGroup;
@@ -23,6 +24,7 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -95,6 +97,10 @@ public final class SweepJob {
 
     private List<TableSummary> stages(Experiment kind, SweepSpec spec, List<Configuration> configurations,
             RunRecord record) {
+        // the user's data files: read once here, checked before any stage, shipped to every task
+        SweepInputs inputs = SparkInputs.read(spark, kind.inputFiles(configurations));
+        kind.checkInputs(configurations, inputs);
+        Broadcast<SweepInputs> shared = jsc.broadcast(inputs);
         Map<String, Set<String>> committed = new HashMap<>();
         for (Table<?> t : kind.tables()) {
             store.checkSchema(t);
@@ -104,9 +110,9 @@ public final class SweepJob {
         SweepPlan plan = new DriverPlan(kind, configurations, committed, batchSize);
         record.planned(plan.planned());
         if (kind instanceof TwoStageExperiment<?> twoStage) {
-            artefactStage(spec, twoStage, plan.artefactsToProduce(), record);
+            artefactStage(spec, twoStage, plan.artefactsToProduce(), record, shared);
         }
-        probeStage(spec, kind, plan, record);
+        probeStage(spec, kind, plan, record, shared);
         List<TableSummary> out = new ArrayList<>();
         for (Table<?> t : kind.tables()) {
             out.add(summary(t, record.computed(t.name()), record.planned(t.name()) - record.computed(t.name())));
@@ -115,7 +121,7 @@ public final class SweepJob {
     }
 
     private <A> void artefactStage(SweepSpec spec, TwoStageExperiment<A> kind, List<Configuration> todo,
-            RunRecord record) {
+            RunRecord record, Broadcast<SweepInputs> inputs) {
         Table<A> table = kind.artefactTable();
         String stage = spec.name() + ": " + table.name();
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo.size())) {
@@ -126,14 +132,15 @@ public final class SweepJob {
                 jsc.setJobDescription(stage + ", batch " + b + "/" + batches + " (" + batch.size() + ")");
                 JavaRDD<Row> rows = jsc.parallelize(new ArrayList<>(batch), artefactSlices(batch.size()))
                         .mapPartitions(new ArtefactTask<>(spec.name(), kind, spec.execution(), progress.counter(),
-                                record.counters()));
+                                record.counters(), inputs));
                 store.append(table, rows);
                 record.committed(table.name(), batch.size());
             }
         }
     }
 
-    private void probeStage(SweepSpec spec, Experiment kind, SweepPlan plan, RunRecord record) {
+    private void probeStage(SweepSpec spec, Experiment kind, SweepPlan plan, RunRecord record,
+            Broadcast<SweepInputs> inputs) {
         List<Table<?>> tables = kind instanceof TwoStageExperiment<?> t ? t.probeTables() : kind.tables();
         List<List<PendingGroup>> batches = plan.probeBatches();
         long todo = batches.stream().flatMap(List::stream).mapToLong(g -> g.probes().size()).sum();
@@ -147,7 +154,7 @@ public final class SweepJob {
                         + " configurations in " + work.size() + " groups)");
                 JavaRDD<Tuple2<String, Row>> rows = jsc.parallelize(work, probeSlices(kind, work))
                         .mapPartitions(new ProbeTask(spec.name(), kind, spec.execution(), progress.counter(),
-                                record.counters()));
+                                record.counters(), inputs));
                 if (tables.size() == 1) {
                     store.append(tables.get(0), rows.map(Tuple2::_2));
                 } else {
@@ -273,14 +280,16 @@ public final class SweepJob {
         final ExecutionSettings execution;
         final LongAccumulator done;
         final RunRecord.TaskCounters counters;
+        final Broadcast<SweepInputs> inputs;
 
         StageTask(String sweep, K kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters) {
+                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
             this.sweep = sweep;
             this.kind = kind;
             this.execution = execution;
             this.done = done;
             this.counters = counters;
+            this.inputs = inputs;
         }
     }
 
@@ -290,8 +299,8 @@ public final class SweepJob {
         private static final long serialVersionUID = 1L;
 
         ArtefactTask(String sweep, TwoStageExperiment<A> kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters) {
-            super(sweep, kind, execution, done, counters);
+                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
+            super(sweep, kind, execution, done, counters, inputs);
         }
 
         @Override
@@ -299,7 +308,7 @@ public final class SweepJob {
             counters.taskRan();
             List<Configuration> artefacts = new ArrayList<>();
             configs.forEachRemaining(artefacts::add);
-            List<A> produced = kind.produce(artefacts, sweep, execution);
+            List<A> produced = kind.produce(artefacts, sweep, execution, inputs.value());
             done.add(produced.size());
             return new MappedIterator<>(produced.iterator(), a -> SparkTables.toRow(kind.artefactTable(), a));
         }
@@ -314,8 +323,8 @@ public final class SweepJob {
         private static final long serialVersionUID = 1L;
 
         ProbeTask(String sweep, Experiment kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters) {
-            super(sweep, kind, execution, done, counters);
+                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
+            super(sweep, kind, execution, done, counters, inputs);
         }
 
         @Override
@@ -341,7 +350,7 @@ public final class SweepJob {
         @SuppressWarnings({"unchecked", "rawtypes"})
         private List<TableRows<?>> rows(ProbeWork<?> w, List<Configuration> configs) {
             if (kind instanceof TwoStageExperiment twoStage) {
-                return twoStage.probe(new ProbeGroup(w.artefacts(), configs), sweep, execution);
+                return twoStage.probe(new ProbeGroup(w.artefacts(), configs), sweep, execution, inputs.value());
             }
             List<TableRows<?>> rows = new ArrayList<>();
             for (Configuration c : configs) {

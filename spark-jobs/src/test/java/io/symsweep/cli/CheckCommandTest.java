@@ -103,8 +103,8 @@ class CheckCommandTest {
                 + barriers.resolve("notes.txt") + ": not a Parquet file (6 bytes; it does not start with PAR1)\n"
                 + truncated + ": truncated Parquet file (" + length / 2 + " bytes; it does not end with PAR1, so its "
                 + "footer is missing)\n"
-                + stray + ": stray folder: not a table of symsweep (minima, barriers, approximate_action, curves, "
-                + "orbits, components, component_samples, runs)\n";
+                + stray + ": stray folder: not a table of symsweep (" + String.join(", ",
+                        io.symsweep.experiment.Experiments.tables().stream().map(t -> t.name()).toList()) + ")\n";
         assertEquals(expected, r.out().substring(0, r.out().lastIndexOf("check ")));
         assertTrue(r.out().endsWith("; 4 problems\n"), r.out());
         assertTrue(r.out().contains(": 3 tables (barriers, minima, runs), " + (files + 2) + " files, "), r.out());

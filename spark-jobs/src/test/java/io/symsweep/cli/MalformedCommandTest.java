@@ -67,7 +67,8 @@ class MalformedCommandTest {
         }
         places = Map.of("{spec}", spec.toString(), "{dir}", empty.toString(), "{file}", file.toString(),
                 "{missing}", root.resolve("missing").toString(), "{tables}", tables.toString(),
-                "{port}", Integer.toString(port));
+                "{port}", Integer.toString(port), "{table_names}", String.join(", ",
+                        io.symsweep.experiment.Experiments.tables().stream().map(t -> t.name()).toList()));
     }
 
     static String substitute(String s) {
