@@ -28,6 +28,7 @@
  * transforms, {@link io.symsweep.transformer.TransformGradient}). {@link io.symsweep.transformer.TransformerPairProbe}
  * aligns a pair and probes the segment ({@link io.symsweep.transformer.TransformerInterpolation}, over
  * {@code connectivity}'s curve and barrier arithmetic) into a {@link io.symsweep.transformer.TransformerAlignmentResult}:
- * the per-configuration function the {@code alignment} kind's transformer families call.
+ * the bench's per-pair function. {@link io.symsweep.transformer.TransformerFamily} is the {@code alignment} kind's
+ * {@code vit} and {@code gpt} families: the same alignment, the kind probing the segment.
  */
 package io.symsweep.transformer;
