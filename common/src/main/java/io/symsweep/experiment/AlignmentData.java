@@ -14,6 +14,8 @@ import io.symsweep.sweep.Check;
 import io.symsweep.sweep.Configuration;
 import io.symsweep.sweep.SpecException;
 import io.symsweep.sweep.SpecField;
+import io.symsweep.transformer.AlgorithmicTask;
+import io.symsweep.transformer.TokenSequences;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +41,19 @@ import java.util.Map;
  */
 final class AlignmentData {
 
-    static final SpecField SOURCE = SpecField.choice("data.source", List.of("digits", "teacher", "file"),
-            "digits (bundled), teacher (a random teacher MLP's outputs) or file (your CSV or Parquet)")
+    static final SpecField SOURCE = SpecField.choice("data.source", List.of("digits", "teacher", "file", "sequences"),
+            "digits (bundled), teacher (a random teacher MLP's outputs), file (your CSV or Parquet) or sequences "
+                    + "(a generated algorithmic language task, for model.family gpt)")
             .defaultsTo("digits");
     static final SpecField TEST_SAMPLES = SpecField.integer("data.test_samples",
-            "held-out samples (digits: default 360; teacher: default 1000; file: required)")
+            "held-out samples (digits: default 360; teacher: default 1000; file: required; sequences: default 500)")
             .checked(Check.between(1, 100_000_000));
     static final SpecField SPLIT_SEED = SpecField.integer("data.split_seed",
-            "seed of the split into train and test (digits, file; default 0)").checked(Check.atLeast(0));
+            "seed of the split into train and test (digits, file), or of the generated sequences (sequences); "
+                    + "default 0").checked(Check.atLeast(0));
     static final SpecField TRAIN_SAMPLES = SpecField.integer("data.train_samples",
-            "teacher: training samples (required)").checked(Check.between(1, 100_000_000));
+            "teacher: training samples (required); sequences: reversal's training sequences (default 2000)")
+            .checked(Check.between(1, 100_000_000));
     static final SpecField TEACHER_WIDTHS = SpecField.integerList("data.teacher.widths",
                     "teacher: its widths n_0 ... n_L (required; n_0 and n_L are the data's features and outputs)")
             .checked(new Check("a list of at least 2 widths, each between 1 and 4096",
@@ -72,9 +77,18 @@ final class AlignmentData {
     static final SpecField FILE_TARGETS = SpecField.string("data.file.targets",
             "file: the target columns, comma-separated (regression)");
 
+    static final SpecField SEQUENCE_TASK = SpecField.choice("data.sequences.task",
+            List.of("reversal", "modular_addition"), "sequences: reversal of n symbols from k, or a + b = c (mod p) "
+                    + "(default reversal)");
+    static final SpecField SEQUENCE_LENGTH = SpecField.integer("data.sequences.length",
+            "sequences: reversal's n, symbols per sequence (default 5)").checked(Check.between(1, 1000));
+    static final SpecField SEQUENCE_SYMBOLS = SpecField.integer("data.sequences.symbols",
+            "sequences: reversal's alphabet k (default 8), or modular addition's modulus p (default 23)")
+            .checked(Check.between(2, 100_000));
+
     static final List<SpecField> FIELDS = List.of(SOURCE, TEST_SAMPLES, SPLIT_SEED, TRAIN_SAMPLES, TEACHER_WIDTHS,
             TEACHER_ACTIVATION, TEACHER_BIAS, TEACHER_SEED, TEACHER_BIAS_SCALE, TEACHER_NOISE, FILE_PATH, FILE_FEATURES,
-            FILE_LABEL, FILE_TARGETS);
+            FILE_LABEL, FILE_TARGETS, SEQUENCE_TASK, SEQUENCE_LENGTH, SEQUENCE_SYMBOLS);
 
     /** Generated data of at most this many values is stored in the {@code models} rows. */
     static final long STORE_LIMIT = 500_000;
@@ -87,9 +101,13 @@ final class AlignmentData {
 
     private static Map<SpecField, List<Owner>> owners() {
         Map<SpecField, List<Owner>> m = new LinkedHashMap<>();
-        m.put(TEST_SAMPLES, List.of(new Owner("digits", 360L), new Owner("teacher", 1000L), new Owner("file", null)));
-        m.put(SPLIT_SEED, List.of(new Owner("digits", 0L), new Owner("file", 0L)));
-        m.put(TRAIN_SAMPLES, List.of(new Owner("teacher", null)));
+        m.put(TEST_SAMPLES, List.of(new Owner("digits", 360L), new Owner("teacher", 1000L), new Owner("file", null),
+                new Owner("sequences", 500L)));
+        m.put(SPLIT_SEED, List.of(new Owner("digits", 0L), new Owner("file", 0L), new Owner("sequences", 0L)));
+        m.put(TRAIN_SAMPLES, List.of(new Owner("teacher", null), new Owner("sequences", 2000L)));
+        m.put(SEQUENCE_TASK, List.of(new Owner("sequences", "reversal")));
+        m.put(SEQUENCE_LENGTH, List.of(new Owner("sequences", 5L)));
+        m.put(SEQUENCE_SYMBOLS, List.of(new Owner("sequences", null)));
         m.put(TEACHER_WIDTHS, List.of(new Owner("teacher", null)));
         m.put(TEACHER_ACTIVATION, List.of(new Owner("teacher", "tanh")));
         m.put(TEACHER_BIAS, List.of(new Owner("teacher", true)));
@@ -119,7 +137,15 @@ final class AlignmentData {
                 }
             }
         }
+        if (source.equals("sequences") && Long.valueOf(defaultSymbols(c)).equals(c.value(SEQUENCE_SYMBOLS))) {
+            c = c.with(SEQUENCE_SYMBOLS, null);
+        }
         return c;
+    }
+
+    /** The default of {@code data.sequences.symbols}: 8 symbols to reverse, or the modulus 23. */
+    private static long defaultSymbols(Configuration c) {
+        return "modular_addition".equals(c.values().get(SEQUENCE_TASK.configKey())) ? 23 : 8;
     }
 
     /** Throws for a field of another source, a missing required one, a label with targets, a missing file. */
@@ -138,6 +164,16 @@ final class AlignmentData {
             case "teacher" -> {
                 require(c, TRAIN_SAMPLES, "teacher");
                 require(c, TEACHER_WIDTHS, "teacher");
+            }
+            case "sequences" -> {
+                if ("modular_addition".equals(c.values().get(SEQUENCE_TASK.configKey()))) {
+                    for (SpecField f : List.of(SEQUENCE_LENGTH, TRAIN_SAMPLES)) {
+                        if (c.has(f)) {
+                            throw new SpecException(f.path(), "applies to data.sequences.task reversal; modular "
+                                    + "addition trains on all p^2 - data.test_samples pairs of 4 tokens");
+                        }
+                    }
+                }
             }
             case "file" -> {
                 require(c, FILE_PATH, "file");
@@ -202,7 +238,7 @@ final class AlignmentData {
      * @param task        the model's task
      */
     record Source(String source, int testSamples, long splitSeed, TeacherTask teacher, String file,
-            List<String> features, List<String> targets, Task task) implements Serializable {
+            List<String> features, List<String> targets, Task task, AlgorithmicTask sequences) implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
@@ -215,6 +251,8 @@ final class AlignmentData {
                             s.trainIndices(), s.testIndices());
                 }
                 case "teacher" -> new Built(teacher.generate(), null, null);
+                case "sequences" -> new Built(new DataSplit(rows(sequences.train()), rows(sequences.test())), null,
+                        null);
                 default -> {
                     SupervisedData all = select(inputs.table(file));
                     int[][] idx = DataSplit.splitIndices(all, testSamples, splitSeed);
@@ -240,7 +278,7 @@ final class AlignmentData {
 
         /** The {@code dataset} column. */
         String label() {
-            return source.equals("file") ? "file:" + file : source;
+            return source.equals("file") ? "file:" + file : source.equals("sequences") ? sequences.name() : source;
         }
 
         /** Features, outputs and task when known before reading a file (else null). */
@@ -249,6 +287,7 @@ final class AlignmentData {
                 case "digits" -> new int[] {Digits.FEATURES, Digits.CLASSES};
                 case "teacher" -> new int[] {teacher.teacher().width(0),
                         teacher.teacher().width(teacher.teacher().layers())};
+                case "sequences" -> new int[] {sequences.train().length(), sequences.train().length()};
                 default -> null;
             };
         }
@@ -259,6 +298,10 @@ final class AlignmentData {
                 case "digits" -> "digits: the 1797 bundled 8x8 images (UCI optdigits test part; pixels / 16, in file "
                         + "order), train_indices and test_indices their rows (a stratified split, seed " + splitSeed
                         + ", " + testSamples + " test samples)";
+                case "sequences" -> "sequences " + sequences.name() + ": generated by symsweep from config "
+                        + "(data.sequences.*, seed data.split_seed), " + (stored ? "stored in train_x, train_y, "
+                        + "test_x, test_y: " : "") + "one row per sequence, features its input tokens, targets the "
+                        + "next token at each position (-1: no target)";
                 case "teacher" -> stored ? "teacher: stored in train_x, train_y, test_x, test_y"
                         : "teacher: " + teacher.trainSamples() + " + " + teacher.testSamples() + " samples, too many "
                                 + "to store; rebuilt by symsweep from config (data.teacher.*), checked by data_hash";
@@ -279,6 +322,7 @@ final class AlignmentData {
         int test = Math.toIntExact((Long) valueOrDefault(c, TEST_SAMPLES));
         long splitSeed = source.equals("teacher") ? 0 : (Long) valueOrDefault(c, SPLIT_SEED);
         TeacherTask teacher = null;
+        AlgorithmicTask sequences = null;
         String file = null;
         List<String> features = null;
         List<String> targets = null;
@@ -307,10 +351,38 @@ final class AlignmentData {
                         "a " + (fileTask == Task.CLASSIFICATION ? "label" : "target") + " column is for "
                                 + fileTask.specName() + ", but model.task is " + task.specName());
             }
+        } else if (source.equals("sequences")) {
+            if (task != Task.REGRESSION) {
+                throw new SpecException(SOURCE.path(), "sequences are for model.family gpt (one row of input "
+                        + "tokens and next-token targets per sequence)");
+            }
+            long symbols = c.has(SEQUENCE_SYMBOLS) ? c.integer(SEQUENCE_SYMBOLS) : defaultSymbols(c);
+            try {
+                sequences = "modular_addition".equals(c.values().get(SEQUENCE_TASK.configKey()))
+                        ? AlgorithmicTask.modularAddition(Math.toIntExact(symbols), test, splitSeed)
+                        : AlgorithmicTask.reversal(Math.toIntExact((Long) valueOrDefault(c, SEQUENCE_LENGTH)),
+                                Math.toIntExact(symbols), Math.toIntExact((Long) valueOrDefault(c, TRAIN_SAMPLES)),
+                                test, splitSeed);
+            } catch (IllegalArgumentException e) {
+                throw new SpecException(SEQUENCE_SYMBOLS.path(), e.getMessage());
+            }
         } else if (task != Task.CLASSIFICATION) {
             throw new SpecException("model.task", "digits are for classification, found " + task.specName());
         }
-        return new Source(source, test, splitSeed, teacher, file, features, targets, task);
+        return new Source(source, test, splitSeed, teacher, file, features, targets, task, sequences);
+    }
+
+    /** Token sequences as rows: features the input tokens, targets the next tokens ({@code -1}: no target). */
+    static SupervisedData rows(TokenSequences seqs) {
+        double[][] x = new double[seqs.size()][seqs.length()];
+        double[][] y = new double[seqs.size()][seqs.length()];
+        for (int i = 0; i < seqs.size(); i++) {
+            for (int p = 0; p < seqs.length(); p++) {
+                x[i][p] = seqs.token(i, p);
+                y[i][p] = seqs.target(i, p);
+            }
+        }
+        return SupervisedData.regression(x, y);
     }
 
     private static List<String> columns(String list) {

@@ -34,6 +34,7 @@ import io.symsweep.table.MergeRow;
 import io.symsweep.table.ModelRow;
 import io.symsweep.table.Provenance;
 import io.symsweep.table.Table;
+import io.symsweep.transformer.TransformerFamily;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,10 +72,12 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
     public static final String MODELS = "models";
 
     /** The families a spec can name, in {@code model.family}. */
-    static final List<ModelFamily<?, ?>> FAMILIES = List.of(new MlpFamily());
+    static final List<ModelFamily<?, ?>> FAMILIES = List.of(new MlpFamily(),
+            new TransformerFamily(TransformerFamily.Kind.VIT), new TransformerFamily(TransformerFamily.Kind.GPT));
 
     static final SpecField FAMILY = SpecField.choice("model.family",
-            FAMILIES.stream().map(ModelFamily::name).toList(), "the model family (default mlp)").defaultsTo("mlp");
+            FAMILIES.stream().map(ModelFamily::name).toList(), "the model family: mlp, vit (a tiny ViT on the digits) or gpt (a tiny causal transformer on "
+                    + "data.source sequences); default mlp").defaultsTo("mlp");
     static final SpecField PAIRS = SpecField.choice("alignment.pairs", List.of("all", "first", "self", "none"),
             "which pairs of the seeds' models are aligned: all (every pair of distinct seeds, the earlier as A), "
                     + "first (the first seed as A with each other), self (each seed's model with itself: with "
@@ -82,10 +85,15 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
                     + "joins them; default all").defaultsTo("all");
     static final SpecField CLASSES = SpecField.string("alignment.classes",
             "symmetry classes, each a configuration: none, permutation, permutation_scaling, semi_permutation, "
-                    + "orthogonal, invertible").key("alignment.class").required();
+                    + "orthogonal, invertible (mlp); none, permutation, permutation+orthogonal, "
+                    + "permutation+orthogonal+invertible (vit, gpt)").key("alignment.class").required();
     static final SpecField METHODS = SpecField.string("alignment.methods",
             "methods, each a configuration: none, weight_matching, activation_matching, activation_inner_product, "
                     + "learned (none, or class none, is no alignment)").key("alignment.method").required();
+    static final SpecField HEAD_MODES = SpecField.string("alignment.head_modes",
+            "vit, gpt with symmetry class permutation+orthogonal+invertible: the per-head maps factorised (solved "
+                    + "for, the architecture kept) or circuit (the products W_Q W_K^T and W_V W_O interpolated; the "
+                    + "architecture changes), each a configuration").key("alignment.head_mode");
     static final SpecField REPAIR = SpecField.bool("alignment.repair",
             "REPAIR each interior point of the segment (Jordan et al. 2023); [false, true] sweeps (default false)")
             .defaultsTo(false);
@@ -149,7 +157,7 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
                 }
             }
         }
-        f.addAll(List.of(PAIRS, CLASSES, METHODS, REPAIR, WIDTHS_B, RESCALE_FACTOR));
+        f.addAll(List.of(PAIRS, CLASSES, METHODS, HEAD_MODES, REPAIR, WIDTHS_B, RESCALE_FACTOR));
         f.addAll(KNOB_FIELDS);
         f.addAll(List.of(GRID_POINTS, REFINE_POINTS, MERGE_MODELS, MERGE_ROUNDS, SIMPLEX_DIVISIONS));
         return List.copyOf(f);
@@ -253,6 +261,9 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
             c = c.with(CLASSES, "none").with(METHODS, "none");
             method = "none";
         }
+        if (!(family(c) instanceof MlpFamily) && !c.text(CLASSES).equals("permutation+orthogonal+invertible")) {
+            c = c.with(HEAD_MODES, null);
+        }
         boolean merge = isMerge(c);
         if (merge || (c.has(WIDTHS_B) && c.value(WIDTHS_B).equals(c.value(MlpFamily.WIDTHS)))) {
             c = c.with(WIDTHS_B, null);
@@ -314,6 +325,10 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
         if (rescaleFactor(c) > 1 && rescaledSite(family.declaration(settings.get(1))) == null) {
             throw new SpecException(RESCALE_FACTOR.path(), "a positive rescaling is a symmetry of relu and linear "
                     + "nets only; model B has no hidden layer it is exact for");
+        }
+        if (isMerge(c) && !(family instanceof MlpFamily)) {
+            throw new SpecException(MERGE_MODELS.path(), "merges are for model.family mlp; " + family.name()
+                    + " models are aligned in pairs");
         }
         if (isMerge(c) && request.symmetryClass().equals("semi_permutation")) {
             throw new SpecException(CLASSES.path(), "semi_permutation maps a narrower model into a wider one; "
@@ -448,7 +463,7 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
 
     /** Generated data small enough to store: {train x, train y, test x, test y}, row-major; else null. */
     private static double[][] storedData(AlignmentData.Source source, AlignmentData.Built built) {
-        if (!source.source().equals("teacher")) {
+        if (!source.source().equals("teacher") && !source.source().equals("sequences")) {
             return null;
         }
         SupervisedData tr = built.split().train();
@@ -491,7 +506,8 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
                 intOr(c, ACTIVATION_SAMPLES), intOr(c, LEARNED_STEPS),
                 c.has(LEARNED_RATE) ? c.number(LEARNED_RATE) : (Double) LEARNED_RATE.defaultValue(),
                 intOr(c, LEARNED_BATCH), ConfigIds.seed(alignmentOf(c).id(), "align"));
-        return new AlignmentRequest(c.text(CLASSES), c.text(METHODS), null, s);
+        return new AlignmentRequest(c.text(CLASSES), c.text(METHODS), c.has(HEAD_MODES) ? c.text(HEAD_MODES) : null,
+                s);
     }
 
     /** The configuration of {@code c}'s alignment: {@code c} without its REPAIR setting. */
@@ -639,7 +655,7 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
         if (!Double.isFinite(curve.testLossBarrier()) || !Double.isFinite(curve.trainLossBarrier())) {
             status = AlignmentRow.Status.NOT_FINITE;
         }
-        boolean classification = family.task(sa) == Task.CLASSIFICATION;
+        boolean classification = family.hasAccuracy(sa);
         return new AlignmentRow(prov, ra.provenance().configId(), rb.provenance().configId(), family.name(),
                 ra.architecture(), rb.architecture(), ra.width(), r.symmetryClass(), r.method(), r.headMode(), repair,
                 m, rescaled, al.transform(), al.objective(), al.equivalenceError(), al.distanceBefore(),
@@ -698,7 +714,7 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
         List<ParameterSet> params = rows.stream().map(x -> ParameterLayout.rebuild(x.parameterLayout(), x.weights()))
                 .toList();
         MergeResult m = ModelMerging.merge(family, s, params, data, r, probeSettings(c));
-        boolean classification = family.task(s) == Task.CLASSIFICATION;
+        boolean classification = family.hasAccuracy(s);
         StringBuilder transforms = new StringBuilder("[");
         for (int i = 0; i < m.transforms().length; i++) {
             transforms.append(i == 0 ? "" : ",").append(m.transforms()[i]);

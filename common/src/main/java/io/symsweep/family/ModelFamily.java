@@ -58,6 +58,11 @@ public interface ModelFamily<S extends Serializable, D> extends Serializable {
     /** What a model of {@code settings} predicts: the task its data must be for. */
     Task task(S settings);
 
+    /** True when the family's evaluations give accuracies (classification; a language model's next tokens). */
+    default boolean hasAccuracy(S settings) {
+        return task(settings) == Task.CLASSIFICATION;
+    }
+
     /** Throws unless a model of {@code settings} fits data of this shape (inputs, outputs, task). */
     void checkFits(S settings, int features, int outputs, Task task);
 

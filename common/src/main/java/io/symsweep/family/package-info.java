@@ -5,7 +5,8 @@
  * its metrics), the loss and accuracy of any parameter set on both halves of a split, its
  * {@link io.symsweep.params.SymmetryDeclaration}, and its aligners, which give the two endpoints of a segment to
  * probe ({@link io.symsweep.family.PairAlignment}) and the members of a merge. {@link io.symsweep.family.MlpFamily}
- * is the MLPs of {@code io.symsweep.mlp} with the aligners of {@code io.symsweep.align}; transformer families plug
- * in beside it.
+ * is the MLPs of {@code io.symsweep.mlp} with the aligners of {@code io.symsweep.align}; the transformer families
+ * are {@code io.symsweep.transformer.TransformerFamily} (in that package: {@code connectivity} reads families and
+ * {@code transformer} reads {@code connectivity}).
  */
 package io.symsweep.family;

@@ -12,7 +12,6 @@ import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.Tensor;
 import io.symsweep.params.UnitTransform;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,24 +144,76 @@ public final class HeadAndResidualMatching {
      */
     public static UnitTransform residualProcrustes(SymmetryDeclaration declaration, String site, ParameterSet a,
             ParameterSet b, Predicate<String> tensors) {
+        return procrustes(residualScores(declaration, site, a, b, tensors, null));
+    }
+
+    /**
+     * The score matrix {@code M = sum_u A_(u) B_(u)^T} of {@link #residualProcrustes}, whose maximiser of
+     * {@code <T, M>} over a class is the best residual map of that class ({@link #residualMap}). A tensor indexed by
+     * the site on two axes ({@code R C R^T} of a merged circuit) is quadratic in {@code T}; with {@code current}
+     * given it is linearised around it (alternating Procrustes, as in generalised Procrustes analysis, Gower 1975):
+     * for each of its two uses, {@code b}'s tensor is first moved by {@code current} along the other use's axis and
+     * then contributes like a tensor of one use. Without {@code current} such tensors are skipped.
+     */
+    static double[][] residualScores(SymmetryDeclaration declaration, String site, ParameterSet a, ParameterSet b,
+            Predicate<String> tensors, UnitTransform current) {
         Site s = declaration.site(site);
         int n = s.size();
-        Map<String, Integer> usesPerTensor = new HashMap<>();
-        for (AxisUse u : s.uses()) {
-            usesPerTensor.merge(u.tensor(), 1, Integer::sum);
-        }
-        double[][] m = new double[n][n];
+        Map<String, List<AxisUse>> usesPerTensor = new LinkedHashMap<>();
         for (AxisUse u : s.uses()) {
             if (u.block() != 1 || u.offset() != 0) {
                 throw new IllegalArgumentException("Procrustes over whole axes only; " + site + " uses a range of "
                         + u.tensor());
             }
-            if (usesPerTensor.get(u.tensor()) != 1 || !tensors.test(u.tensor())) {
+            usesPerTensor.computeIfAbsent(u.tensor(), k -> new ArrayList<>()).add(u);
+        }
+        double[][] m = new double[n][n];
+        for (Map.Entry<String, List<AxisUse>> e : usesPerTensor.entrySet()) {
+            if (!tensors.test(e.getKey())) {
                 continue;
             }
-            accumulate(m, a.get(u.tensor()), b.get(u.tensor()), u.axis());
+            List<AxisUse> uses = e.getValue();
+            if (uses.size() == 1) {
+                accumulate(m, a.get(e.getKey()), b.get(e.getKey()), uses.get(0).axis());
+            } else if (uses.size() == 2 && current != null) {
+                for (int k = 0; k < 2; k++) {
+                    AxisUse other = uses.get(1 - k);
+                    Tensor moved = b.get(e.getKey()).along(other.axis(), 0, 1, actingMatrix(current, other.variance()));
+                    accumulate(m, a.get(e.getKey()), moved, uses.get(k).axis());
+                }
+            }
         }
-        return procrustes(m);
+        return m;
+    }
+
+    /** The matrix a transform applies along an axis of this variance: {@code F} for outputs, {@code B^T} for inputs. */
+    static double[][] actingMatrix(UnitTransform t, AxisUse.Variance variance) {
+        return variance == AxisUse.Variance.OUTPUT ? t.forward() : Dense.transpose(t.backward());
+    }
+
+    /**
+     * The map of class {@code residualClass} maximising {@code <T, M>}: the polar factor for
+     * {@link SymmetryClass#ORTHOGONAL} ({@link #procrustes}), a linear assignment for {@link SymmetryClass#PERMUTATION}
+     * (B's unit {@code j} moves to the A unit it is assigned to).
+     */
+    static UnitTransform residualMap(double[][] m, SymmetryClass residualClass) {
+        return switch (residualClass) {
+            case ORTHOGONAL -> procrustes(m);
+            case PERMUTATION -> permutationOf(negated(m));
+            default -> throw new IllegalArgumentException("the residual stream is matched by a permutation or an "
+                    + "orthogonal map, found " + residualClass.specName());
+        };
+    }
+
+    private static double[][] negated(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = new double[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                c[i][j] = -m[i][j];
+            }
+        }
+        return c;
     }
 
     /** {@code R = U V^T} for {@code M = U S V^T}: the orthogonal matrix maximising {@code <R, M>}. */
@@ -211,13 +262,23 @@ public final class HeadAndResidualMatching {
      * What to match.
      *
      * @param invertibleHeads also solve the per-head QK and OV maps ({@link HeadMaps}, factorised heads only)
+     * @param residualClass   the residual stream's map: {@link SymmetryClass#ORTHOGONAL} or
+     *                        {@link SymmetryClass#PERMUTATION}
      * @param maxRounds       alternations at most after the residual-invariant start
      */
-    public record Options(boolean invertibleHeads, int maxRounds) {
+    public record Options(boolean invertibleHeads, SymmetryClass residualClass, int maxRounds) {
         public Options {
             if (maxRounds < 1) {
                 throw new IllegalArgumentException("maxRounds: must be >= 1, found " + maxRounds);
             }
+            if (residualClass != SymmetryClass.ORTHOGONAL && residualClass != SymmetryClass.PERMUTATION) {
+                throw new IllegalArgumentException("residualClass: orthogonal or permutation, found " + residualClass);
+            }
+        }
+
+        /** With an orthogonal residual map. */
+        public Options(boolean invertibleHeads, int maxRounds) {
+            this(invertibleHeads, SymmetryClass.ORTHOGONAL, maxRounds);
         }
     }
 
@@ -227,8 +288,9 @@ public final class HeadAndResidualMatching {
      * @param transforms site name to transform, to apply to {@code b} with the declaration's {@code apply}
      * @param distances  {@code ||a - T b||} after the start and after each round
      * @param rounds     rounds run after the start
+     * @param converged  whether a round stopped improving before {@code maxRounds} were spent
      */
-    public record Match(Map<String, UnitTransform> transforms, double[] distances, int rounds) {
+    public record Match(Map<String, UnitTransform> transforms, double[] distances, int rounds, boolean converged) {
         public Match {
             transforms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(transforms));
             distances = distances.clone();
@@ -241,12 +303,15 @@ public final class HeadAndResidualMatching {
     }
 
     /**
-     * Weight matching of heads, MLP units, (optionally) per-head maps and the residual rotation, for models with
-     * folded norms. Start: heads and units by their residual-invariant costs, then {@code R} by Procrustes over the
-     * residual-path weights that no per-head map touches. Each round: heads by {@link #headCosts} and units by
-     * {@link #mlpCosts} against {@code b} rotated by {@code R}; then the per-head maps; then {@code R} by Procrustes
-     * over every residual-path weight of {@code b} moved by the rest. Stops when a round no longer lowers
-     * {@code ||a - T b||} by more than {@code 1e-12} relative, or after {@code maxRounds}.
+     * Weight matching of heads, MLP units, (optionally) per-head maps and the residual map, for models with folded
+     * norms, factorised or merged into circuits (Theus et al. 2025, Sec. 4; Ainsworth et al. 2023, Alg. 1 for the
+     * permutations). Start: heads and units by their residual-invariant costs, then {@code R} (orthogonal by
+     * Procrustes, or a permutation by assignment) over the residual-path weights that no per-head map touches. Each
+     * round: heads by {@link #headCosts} and units by {@link #mlpCosts} against {@code b} moved by {@code R}; then the
+     * per-head maps; then {@code R} over every residual-path weight of {@code b} moved by the rest (merged circuits
+     * linearised around the current {@code R}, {@link #residualScores}). Stops when a round no longer lowers
+     * {@code ||a - T b||} by more than {@code 1e-12} relative (the last round's result is kept only if it is no
+     * worse), or after {@code maxRounds}.
      */
     public static Match match(TransformerModel a, TransformerModel b, Options options) {
         TransformerArchitecture arch = a.architecture();
@@ -266,15 +331,26 @@ public final class HeadAndResidualMatching {
             perms.put(TransformerSymmetries.mlp(l), permutationOf(residualInvariantMlpCosts(a, b, l)));
         }
         Map<String, UnitTransform> maps = new LinkedHashMap<>();
+        if (options.invertibleHeads()) {
+            // the start keeps every head's factors: identity maps, so that every result names every site
+            double[][] eye = Dense.identity(arch.dHead());
+            for (int l = 0; l < arch.layers(); l++) {
+                for (int h = 0; h < arch.heads(); h++) {
+                    maps.put(TransformerSymmetries.queryKey(l, h), new UnitTransform(SymmetryClass.INVERTIBLE, eye, eye));
+                    maps.put(TransformerSymmetries.valueOutput(l, h), new UnitTransform(SymmetryClass.INVERTIBLE, eye, eye));
+                }
+            }
+        }
         Predicate<String> untouchedByHeadMaps = name -> !options.invertibleHeads() || !name.contains(".attn.")
                 || name.endsWith("attn.o.bias");
-        UnitTransform r = residualProcrustes(d, TransformerSymmetries.RESIDUAL, a.parameters(),
-                d.apply(b.parameters(), perms), untouchedByHeadMaps);
+        UnitTransform r = residualMap(residualScores(d, TransformerSymmetries.RESIDUAL, a.parameters(),
+                d.apply(b.parameters(), perms), untouchedByHeadMaps, null), options.residualClass());
         List<Double> distances = new ArrayList<>();
         Map<String, UnitTransform> all = combine(maps, perms, r);
         double distance = a.parameters().distance(d.apply(b.parameters(), all));
         distances.add(distance);
         int rounds = 0;
+        boolean converged = false;
         while (rounds < options.maxRounds()) {
             rounds++;
             TransformerModel rotated = new TransformerModel(arch, d.apply(b.parameters(),
@@ -302,8 +378,8 @@ public final class HeadAndResidualMatching {
                 }
             }
             Map<String, UnitTransform> rest = combine(nextMaps, nextPerms, null);
-            UnitTransform nextR = residualProcrustes(d, TransformerSymmetries.RESIDUAL, a.parameters(),
-                    d.apply(b.parameters(), rest), name -> true);
+            UnitTransform nextR = residualMap(residualScores(d, TransformerSymmetries.RESIDUAL, a.parameters(),
+                    d.apply(b.parameters(), rest), name -> true, r), options.residualClass());
             Map<String, UnitTransform> candidate = combine(nextMaps, nextPerms, nextR);
             double next = a.parameters().distance(d.apply(b.parameters(), candidate));
             if (!(next < distance * (1 - 1e-12))) {
@@ -312,6 +388,7 @@ public final class HeadAndResidualMatching {
                     distance = next;
                     distances.add(next);
                 }
+                converged = true;
                 break;
             }
             all = candidate;
@@ -319,7 +396,7 @@ public final class HeadAndResidualMatching {
             distances.add(next);
             r = nextR;
         }
-        return new Match(all, distances.stream().mapToDouble(Double::doubleValue).toArray(), rounds);
+        return new Match(all, distances.stream().mapToDouble(Double::doubleValue).toArray(), rounds, converged);
     }
 
     private static Map<String, UnitTransform> combine(Map<String, UnitTransform> maps, Map<String, UnitTransform> perms,

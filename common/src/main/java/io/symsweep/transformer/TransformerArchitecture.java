@@ -122,6 +122,16 @@ public record TransformerArchitecture(Task task, int inputFeatures, int tokens, 
         public String specName() {
             return specName;
         }
+
+        /** The head mode spelled {@code name}; throws naming the allowed values otherwise. */
+        public static Attention fromSpecName(String name) {
+            for (Attention a : values()) {
+                if (a.specName.equals(name)) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("head_mode must be one of factorised, circuit, found " + name);
+        }
     }
 
     public TransformerArchitecture {

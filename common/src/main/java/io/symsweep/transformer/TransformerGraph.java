@@ -4,7 +4,6 @@ import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,13 +33,13 @@ public final class TransformerGraph {
     public static final String WEIGHTS = "weights";
     public static final String LOGITS = "logits";
     public static final String LOSS = "loss";
-    /** The additive mask of a masked score: {@code exp(-1e30 - max)} is exactly 0 in double. */
-    static final double MASKED = -1e30;
     /** Samples per forward pass when evaluating a data set. */
-    static final int EVALUATION_CHUNK = 256;
+    static final int EVALUATION_CHUNK = 1024;
 
     private final TransformerArchitecture arch;
     private final SameDiff sd;
+    /** {@link TransformerForward#activations()}: activation name to graph variable name. */
+    private final Map<String, String> activationVariables = new LinkedHashMap<>();
 
     /** The graph of {@code model}'s architecture holding its parameters. */
     public TransformerGraph(TransformerModel model) {
@@ -105,6 +104,42 @@ public final class TransformerGraph {
         return out;
     }
 
+    /**
+     * Activations of the first {@code samples} samples of {@code data} at the parameters the graph holds, computed by
+     * SameDiff in chunks: name ({@link TransformerForward#residual}, {@link TransformerForward#mlpHidden},
+     * {@link TransformerForward#projection}, {@link TransformerForward#mixed}) to a row-major
+     * {@code [samples * tokens][width]} matrix, rows sample-major. Only the names in {@code names} are computed.
+     */
+    public Map<String, double[][]> activations(SequenceData data, int samples, java.util.Collection<String> names) {
+        requireFits(data);
+        int n = Math.min(samples, data.samples());
+        String[] graphNames = new String[names.size()];
+        int k = 0;
+        for (String name : names) {
+            String g = activationVariables.get(name);
+            if (g == null) {
+                throw new IllegalArgumentException(arch.label() + " has no activation " + name + "; activations: "
+                        + activationVariables.keySet());
+            }
+            graphNames[k++] = g;
+        }
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        int t = arch.tokens();
+        for (String name : names) {
+            out.put(name, new double[n * t][]);
+        }
+        for (int from = 0; from < n; from += EVALUATION_CHUNK) {
+            int to = Math.min(n, from + EVALUATION_CHUNK);
+            Map<String, INDArray> r = sd.output(Map.of(INPUT, inputArray(data, from, to)), graphNames);
+            k = 0;
+            for (String name : names) {
+                double[][] rows = r.get(graphNames[k++]).toDoubleMatrix();
+                System.arraycopy(rows, 0, out.get(name), from * t, rows.length);
+            }
+        }
+        return out;
+    }
+
     /** Mean cross-entropy and accuracy over the outputs of {@code data} that carry a target. */
     public Evaluation evaluate(SequenceData data) {
         return Evaluation.of(logits(data), data);
@@ -144,6 +179,11 @@ public final class TransformerGraph {
     }
 
     void requireFits(SequenceData data) {
+        requireFits(arch, data);
+    }
+
+    /** Throws unless {@code data} has the tokens, features, outputs and classes of {@code arch}. */
+    static void requireFits(TransformerArchitecture arch, SequenceData data) {
         if (data.tokens() != arch.tokens() || data.features() != arch.inputFeatures()
                 || data.outputsPerSample() != arch.outputsPerSample() || data.classes() != arch.outputs()) {
             throw new IllegalArgumentException("data of " + data.tokens() + " tokens x " + data.features() + " features, "
@@ -202,120 +242,13 @@ public final class TransformerGraph {
         for (String name : params.names()) {
             v.put(name, sd.var(name, toNd(params.get(name))));
         }
-        int t = arch.tokens();
-        int f = arch.inputFeatures();
-        int d = arch.dModel();
-        SDVariable input = sd.placeHolder(INPUT, DataType.DOUBLE, -1, t, f);
+        SDVariable input = sd.placeHolder(INPUT, DataType.DOUBLE, -1, arch.tokens(), arch.inputFeatures());
         SDVariable labels = sd.placeHolder(LABELS, DataType.DOUBLE, -1, arch.outputs());
         SDVariable weights = sd.placeHolder(WEIGHTS, DataType.DOUBLE, -1, 1);
-
-        SDVariable embedded = sd.reshape(input, -1, f).mmul(v.get(TransformerParameters.EMBED));
-        SDVariable x = sd.reshape(sd.reshape(embedded, -1, t, d).add(v.get(TransformerParameters.POS)), -1, d);
-        SDVariable mask = arch.causal() ? sd.constant("causal_mask", causalMask(t)) : null;
-        for (int l = 0; l < arch.layers(); l++) {
-            SDVariable h = norm(x, TransformerParameters.norm(l, 1), v);
-            SDVariable attended = arch.attention() == TransformerArchitecture.Attention.FACTORISED
-                    ? factorisedAttention(h, l, v, mask)
-                    : circuitAttention(h, l, v, mask);
-            x = x.add(attended);
-            SDVariable h2 = norm(x, TransformerParameters.norm(l, 2), v);
-            SDVariable hidden = h2.mmul(v.get(TransformerParameters.mlpWeight(l, "in")))
-                    .add(v.get(TransformerParameters.mlpBias(l, "in")));
-            hidden = arch.nonlinearity() == TransformerArchitecture.Nonlinearity.GELU
-                    ? sd.nn().gelu(hidden)
-                    : sd.nn().relu(hidden, 0);
-            x = x.add(hidden.mmul(v.get(TransformerParameters.mlpWeight(l, "out")))
-                    .add(v.get(TransformerParameters.mlpBias(l, "out"))));
-        }
-        SDVariable n = norm(x, TransformerParameters.FINAL_NORM, v);
-        SDVariable pooled = switch (arch.pooling()) {
-            case MEAN -> sd.reshape(n, -1, t, d).mean(1);
-            case CLASS_TOKEN -> sd.reshape(n, -1, t, d).get(SDIndex.all(), SDIndex.point(0), SDIndex.all());
-            case NONE -> n;
-        };
-        SDVariable logits = pooled.mmul(v.get(TransformerParameters.HEAD_WEIGHT))
-                .add(LOGITS, v.get(TransformerParameters.HEAD_BIAS));
-        SDVariable logProbabilities = sd.nn().logSoftmax(logits);
-        SDVariable perRow = labels.mul(logProbabilities).sum(true, 1);
-        SDVariable loss = perRow.mul(weights).sum().neg(LOSS);
-        sd.setLossVariables(loss);
-    }
-
-    /** {@code [T, T]}: 0 on and below the diagonal, {@link #MASKED} above it (key after query). */
-    static INDArray causalMask(int t) {
-        double[] m = new double[t * t];
-        for (int i = 0; i < t; i++) {
-            for (int j = i + 1; j < t; j++) {
-                m[i * t + j] = MASKED;
-            }
-        }
-        return Nd4j.create(m, new long[] {t, t}, 'c');
-    }
-
-    /** The arch's norm of the rows of {@code x} ({@code [rows, d]}). */
-    private SDVariable norm(SDVariable x, String name, Map<String, SDVariable> v) {
-        SDVariable centred = arch.norm() == TransformerArchitecture.Norm.LAYER_NORM ? x.sub(x.mean(true, 1)) : x;
-        SDVariable meanSquare = sd.math().square(centred).mean(true, 1);
-        SDVariable n = centred.mul(sd.math().rsqrt(meanSquare.add(arch.normEpsilon())));
-        if (arch.norm().hasGain()) {
-            n = n.mul(v.get(TransformerParameters.gain(name)));
-        }
-        if (arch.norm().hasBias()) {
-            n = n.add(v.get(TransformerParameters.normBias(name)));
-        }
-        return n;
-    }
-
-    /** {@code [rows, H*dh]} to {@code [B*H, T, dh]}. */
-    private SDVariable splitHeads(SDVariable z) {
-        return sd.reshape(sd.reshape(z, -1, arch.tokens(), arch.heads(), arch.dHead()).permute(0, 2, 1, 3), -1,
-                arch.tokens(), arch.dHead());
-    }
-
-    /** Scaled scores {@code [B*H, T, T]} to attention probabilities, masked when causal. */
-    private SDVariable probabilities(SDVariable scores, SDVariable mask) {
-        SDVariable s = scores.mul(1 / Math.sqrt(arch.dHead()));
-        if (mask != null) {
-            s = s.add(mask);
-        }
-        return sd.nn().softmax(s, 2);
-    }
-
-    private SDVariable factorisedAttention(SDVariable h, int l, Map<String, SDVariable> v, SDVariable mask) {
-        SDVariable q = splitHeads(h.mmul(v.get(TransformerParameters.attnWeight(l, 'q')))
-                .add(v.get(TransformerParameters.attnBias(l, 'q'))));
-        SDVariable k = splitHeads(h.mmul(v.get(TransformerParameters.attnWeight(l, 'k')))
-                .add(v.get(TransformerParameters.attnBias(l, 'k'))));
-        SDVariable val = splitHeads(h.mmul(v.get(TransformerParameters.attnWeight(l, 'v')))
-                .add(v.get(TransformerParameters.attnBias(l, 'v'))));
-        SDVariable p = probabilities(sd.linalg().mmul(q, k, false, true, false), mask);
-        SDVariable o = sd.linalg().mmul(p, val);
-        SDVariable merged = sd.reshape(sd.reshape(o, -1, arch.heads(), arch.tokens(), arch.dHead()).permute(0, 2, 1, 3),
-                -1, arch.attentionWidth());
-        return merged.mmul(v.get(TransformerParameters.attnWeight(l, 'o'))).add(v.get(TransformerParameters.attnBias(l, 'o')));
-    }
-
-    /**
-     * Circuit heads: score {@code (x_i C_h x_j^T + x_j u_h) / sqrt(dh)} with {@code C_h = W_Q^h W_K^h^T},
-     * {@code u_h = W_K^h b_Q^h^T} (the terms of the factorised score that are constant over keys cancel in the
-     * softmax), output {@code sum_h sum_j p_hij x_j V_h + b} with {@code V_h = W_V^h W_O^h}.
-     */
-    private SDVariable circuitAttention(SDVariable h, int l, Map<String, SDVariable> v, SDVariable mask) {
-        int t = arch.tokens();
-        int d = arch.dModel();
-        int nh = arch.heads();
-        SDVariable qk = v.get(TransformerParameters.qkCircuit(l));
-        SDVariable readQ = h.mmul(sd.reshape(qk.permute(1, 0, 2), d, nh * d));
-        SDVariable queries = sd.reshape(sd.reshape(readQ, -1, t, nh, d).permute(0, 2, 1, 3), -1, nh * t, d);
-        SDVariable h3 = sd.reshape(h, -1, t, d);
-        SDVariable scores = sd.reshape(sd.linalg().mmul(queries, h3, false, true, false), -1, t, t);
-        SDVariable keyBias = h.mmul(v.get(TransformerParameters.qkKeyBias(l)).permute(1, 0));
-        scores = scores.add(sd.reshape(sd.reshape(keyBias, -1, t, nh).permute(0, 2, 1), -1, 1, t));
-        SDVariable p = probabilities(scores, mask);
-        SDVariable mixed = sd.linalg().mmul(sd.reshape(p, -1, nh * t, t), h3);
-        SDVariable perHead = sd.reshape(sd.reshape(mixed, -1, nh, t, d).permute(1, 0, 2, 3), nh, -1, d);
-        SDVariable written = sd.linalg().mmul(perHead, v.get(TransformerParameters.ovCircuit(l))).sum(0);
-        return written.add(v.get(TransformerParameters.attnBias(l, 'o')));
+        TransformerForward forward = new TransformerForward(sd, arch);
+        SDVariable logits = forward.logits(v, input, LOGITS);
+        sd.setLossVariables(forward.loss(logits, labels, weights, LOSS));
+        forward.activations().forEach((name, variable) -> activationVariables.put(name, variable.name()));
     }
 
     /**

@@ -20,5 +20,15 @@
  * {@link io.symsweep.transformer.PlantedTransforms} draws the random group elements the tests plant, and
  * {@link io.symsweep.transformer.FunctionalEquivalence} measures, through SameDiff, how far a moved model's function is
  * from the original's.
+ *
+ * <p>Alignment: {@link io.symsweep.transformer.TransformerAligner} is the contract "align B to A under a
+ * {@link io.symsweep.transformer.TransformerClassSet} with a method, in a head mode"; {@link
+ * io.symsweep.transformer.TransformerAligners} holds every combination (no alignment, activation matching, weight
+ * matching, learned matching by the straight-through estimator with SameDiff's gradient with respect to the
+ * transforms, {@link io.symsweep.transformer.TransformGradient}). {@link io.symsweep.transformer.TransformerPairProbe}
+ * aligns a pair and probes the segment ({@link io.symsweep.transformer.TransformerInterpolation}, over
+ * {@code connectivity}'s curve and barrier arithmetic) into a {@link io.symsweep.transformer.TransformerAlignmentResult}:
+ * the bench's per-pair function. {@link io.symsweep.transformer.TransformerFamily} is the {@code alignment} kind's
+ * {@code vit} and {@code gpt} families: the same alignment, the kind probing the segment.
  */
 package io.symsweep.transformer;

@@ -1,0 +1,33 @@
+package io.symsweep.transformer;
+
+import io.symsweep.align.AlignmentMethod;
+import io.symsweep.align.AlignmentStatus;
+import java.util.Map;
+
+/** No alignment: B' is B (folded like A, so the segment is measured in the parametrisation every method shares). */
+final class TransformerIdentityAlignment implements TransformerAligner {
+
+    @Override
+    public TransformerClassSet classSet() {
+        return TransformerClassSet.NONE;
+    }
+
+    @Override
+    public AlignmentMethod method() {
+        return AlignmentMethod.NONE;
+    }
+
+    @Override
+    public TransformerArchitecture.Attention headMode() {
+        return null;
+    }
+
+    @Override
+    public TransformerAlignment align(TransformerAlignmentProblem p) {
+        long start = System.nanoTime();
+        TransformerModel a = TransformerAligners.parametrised(p.a(), null);
+        TransformerModel b = TransformerAligners.parametrised(p.b(), null);
+        return new TransformerAlignment(classSet(), method(), null, a, b, Map.of(),
+                a.parameters().distance(b.parameters()), 0, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
+    }
+}
