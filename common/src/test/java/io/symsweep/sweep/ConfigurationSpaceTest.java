@@ -133,7 +133,9 @@ class ConfigurationSpaceTest {
     void theSpaceIsTheDefinition(Case c) throws Exception {
         SweepSpec spec = c.spec();
         ConfigurationSpace space = spec.space();
-        assertTrue(space.tabulated(), "every registered kind declares its dependencies");
+        // Every registered kind declares its dependencies but alignment, whose normalisation reads each model family's
+        // own fields: its (small) sweeps are normalised configuration by configuration and duplicates merged by id.
+        assertEquals(!spec.kind().name().equals("alignment"), space.tabulated(), "declared dependencies");
         List<Configuration> expected = byDefinition(spec);
         List<Configuration> found = space.first(Long.MAX_VALUE);
         assertEquals(expected.stream().map(x -> Configuration.canonicalForm(x.kind(), x.values())).toList(),
@@ -151,13 +153,17 @@ class ConfigurationSpaceTest {
             assertEquals(form, shipped.canonicalForm(i), "point " + i);
             assertEquals(form, shipped.configuration(i).canonicalForm(), "point " + i);
             assertEquals(normal, shipped.configuration(i), "point " + i);
-            assertEquals(firstForms.add(form), shipped.isRepresentative(i), "point " + i + " representative");
-            representatives += shipped.isRepresentative(i) ? 1 : 0;
+            // Untabulated: every point is expanded and duplicates are merged by id (first(...) above checked that).
+            boolean first = firstForms.add(form);
+            if (space.tabulated()) {
+                assertEquals(first, shipped.isRepresentative(i), "point " + i + " representative");
+                representatives += shipped.isRepresentative(i) ? 1 : 0;
+            }
         }
-        assertEquals(expected.size(), representatives);
+        assertEquals(expected.size(), space.tabulated() ? representatives : firstForms.size());
         assertTrue(space.check() >= 1, "check validated something");
         Experiment kind = Experiments.of(spec);
-        if (kind instanceof TwoStageExperiment<?> twoStage) {
+        if (kind instanceof TwoStageExperiment<?> twoStage && space.tabulated()) {
             var keep = twoStage.artefactProjection().orElseThrow();
             var projection = roundTrip(space.projection(keep));
             Set<String> artefacts = new HashSet<>();
