@@ -33,30 +33,10 @@ import java.util.Map;
  * suffices. In the circuit head mode the permutations and residual map are applied to the merged circuits. Objective:
  * the residual-stream mismatch {@code sum ||X_A - X_B R^T||^2 / sum ||X_A||^2}.
  */
-final class TransformerActivationMatching implements TransformerAligner {
-
-    private final TransformerClassSet classSet;
-    private final Attention headMode;
+final class TransformerActivationMatching extends AbstractTransformerAligner {
 
     TransformerActivationMatching(TransformerClassSet c, Attention headMode) {
-        TransformerAligners.check(c, AlignmentMethod.ACTIVATION_MATCHING, headMode);
-        this.classSet = c;
-        this.headMode = headMode;
-    }
-
-    @Override
-    public TransformerClassSet classSet() {
-        return classSet;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.ACTIVATION_MATCHING;
-    }
-
-    @Override
-    public Attention headMode() {
-        return headMode;
+        super(c, AlignmentMethod.ACTIVATION_MATCHING, headMode);
     }
 
     @Override

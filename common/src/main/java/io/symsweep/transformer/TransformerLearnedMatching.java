@@ -26,30 +26,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * the projection of the final latents. In the circuit head mode the graph interpolates the merged circuits.
  * Objective: the training loss at {@code l = 1/2}.
  */
-final class TransformerLearnedMatching implements TransformerAligner {
-
-    private final TransformerClassSet classSet;
-    private final Attention headMode;
+final class TransformerLearnedMatching extends AbstractTransformerAligner {
 
     TransformerLearnedMatching(TransformerClassSet c, Attention headMode) {
-        TransformerAligners.check(c, AlignmentMethod.LEARNED, headMode);
-        this.classSet = c;
-        this.headMode = headMode;
-    }
-
-    @Override
-    public TransformerClassSet classSet() {
-        return classSet;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.LEARNED;
-    }
-
-    @Override
-    public Attention headMode() {
-        return headMode;
+        super(c, AlignmentMethod.LEARNED, headMode);
     }
 
     /** The class learned at each site of {@code arch} (in declaration order) under {@code c}. */

@@ -13,30 +13,10 @@ import io.symsweep.transformer.TransformerArchitecture.Attention;
  * factorised head mode the per-head maps by {@link HeadMaps}; alternated until {@code ||A - T.B||} stops falling or
  * {@link TransformerAlignmentSettings#maxRounds()} are spent ({@code NOT_CONVERGED}). Objective {@code ||A - B'||}.
  */
-final class TransformerWeightMatching implements TransformerAligner {
-
-    private final TransformerClassSet classSet;
-    private final Attention headMode;
+final class TransformerWeightMatching extends AbstractTransformerAligner {
 
     TransformerWeightMatching(TransformerClassSet c, Attention headMode) {
-        TransformerAligners.check(c, AlignmentMethod.WEIGHT_MATCHING, headMode);
-        this.classSet = c;
-        this.headMode = headMode;
-    }
-
-    @Override
-    public TransformerClassSet classSet() {
-        return classSet;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.WEIGHT_MATCHING;
-    }
-
-    @Override
-    public Attention headMode() {
-        return headMode;
+        super(c, AlignmentMethod.WEIGHT_MATCHING, headMode);
     }
 
     @Override
