@@ -78,80 +78,79 @@ class GroupActionContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactActions")
     void identityChangesNothing(Case c) {
-        check(c, new Checker() {
-            @Override
-            public <G> void run(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign, RegressionData data) {
-                assertEquals(w, a.act(a.identity(), w), "identity must leave every weight bit for bit");
-            }
-        });
+        check(c, (w, rng, sign, data) -> identityChangesNothing(c.action(), w));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactActions")
     void actingTwiceIsActingWithTheProduct(Case c) {
-        check(c, new Checker() {
-            @Override
-            public <G> void run(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign, RegressionData data) {
-                G g = a.sample(rng, MAGNITUDE, sign);
-                G h = a.sample(rng, MAGNITUDE, c.signs().get(rng.nextInt(c.signs().size())));
-                MlpParameters twice = a.act(g, a.act(h, w));
-                MlpParameters once = a.act(a.compose(g, h), w);
-                assertTrue(relativeDistance(twice, once) <= ALGEBRA_TOL, "g(hw) vs (gh)w: " + relativeDistance(twice, once));
-            }
-        });
+        check(c, (w, rng, sign, data) -> actingTwiceIsActingWithTheProduct(c.action(), w, rng, sign, c.signs()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactActions")
     void inverseUndoes(Case c) {
-        check(c, new Checker() {
-            @Override
-            public <G> void run(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign, RegressionData data) {
-                G g = a.sample(rng, MAGNITUDE, sign);
-                MlpParameters back = a.act(a.inverse(g), a.act(g, w));
-                assertTrue(relativeDistance(back, w) <= ALGEBRA_TOL, "g^-1 (g w) vs w: " + relativeDistance(back, w));
-                MlpParameters viaProduct = a.act(a.compose(a.inverse(g), g), w);
-                assertTrue(relativeDistance(viaProduct, w) <= ALGEBRA_TOL);
-            }
-        });
+        check(c, (w, rng, sign, data) -> inverseUndoes(c.action(), w, rng, sign));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactActions")
     void lossIsInvariant(Case c) {
         DenseEngine engine = new DenseEngine();
-        check(c, new Checker() {
-            @Override
-            public <G> void run(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign, RegressionData data) {
-                G g = a.sample(rng, MAGNITUDE, sign);
-                MlpParameters moved = a.act(g, w);
-                double before = engine.loss(w, data);
-                double after = engine.loss(moved, data);
-                assertTrue(relativeDifference(after, before) <= INVARIANCE_TOL,
-                        "loss " + before + " -> " + after + ", relative " + relativeDifference(after, before));
-                assertTrue(moved.distance(w) > 1e-3 * w.norm() || g.equals(a.identity()),
-                        "the sampled element should move the weights");
-            }
-        });
+        check(c, (w, rng, sign, data) -> lossIsInvariant(c.action(), w, rng, sign, data, engine));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactActions")
     void samplingIsReproducible(Case c) {
-        check(c, new Checker() {
-            @Override
-            public <G> void run(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign, RegressionData data) {
-                long seed = rng.nextLong();
-                MlpParameters first = a.act(a.sample(new SplittableRandom(seed), MAGNITUDE, sign), w);
-                MlpParameters second = a.act(a.sample(new SplittableRandom(seed), MAGNITUDE, sign), w);
-                assertEquals(first, second);
-            }
-        });
+        check(c, (w, rng, sign, data) -> samplingIsReproducible(c.action(), w, rng, sign));
     }
 
-    /** A check with its own type variable, so the wildcard action of a case can be captured. */
+    // The laws, each generic in the group so that the wildcard action of a case is captured by the call.
+
+    private static <G> void identityChangesNothing(GroupAction<G> a, MlpParameters w) {
+        assertEquals(w, a.act(a.identity(), w), "identity must leave every weight bit for bit");
+    }
+
+    private static <G> void actingTwiceIsActingWithTheProduct(GroupAction<G> a, MlpParameters w, SplittableRandom rng,
+            int sign, List<Integer> signs) {
+        G g = a.sample(rng, MAGNITUDE, sign);
+        G h = a.sample(rng, MAGNITUDE, signs.get(rng.nextInt(signs.size())));
+        MlpParameters twice = a.act(g, a.act(h, w));
+        MlpParameters once = a.act(a.compose(g, h), w);
+        assertTrue(relativeDistance(twice, once) <= ALGEBRA_TOL, "g(hw) vs (gh)w: " + relativeDistance(twice, once));
+    }
+
+    private static <G> void inverseUndoes(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign) {
+        G g = a.sample(rng, MAGNITUDE, sign);
+        MlpParameters back = a.act(a.inverse(g), a.act(g, w));
+        assertTrue(relativeDistance(back, w) <= ALGEBRA_TOL, "g^-1 (g w) vs w: " + relativeDistance(back, w));
+        MlpParameters viaProduct = a.act(a.compose(a.inverse(g), g), w);
+        assertTrue(relativeDistance(viaProduct, w) <= ALGEBRA_TOL);
+    }
+
+    private static <G> void lossIsInvariant(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign,
+            RegressionData data, DenseEngine engine) {
+        G g = a.sample(rng, MAGNITUDE, sign);
+        MlpParameters moved = a.act(g, w);
+        double before = engine.loss(w, data);
+        double after = engine.loss(moved, data);
+        assertTrue(relativeDifference(after, before) <= INVARIANCE_TOL,
+                "loss " + before + " -> " + after + ", relative " + relativeDifference(after, before));
+        assertTrue(moved.distance(w) > 1e-3 * w.norm() || g.equals(a.identity()),
+                "the sampled element should move the weights");
+    }
+
+    private static <G> void samplingIsReproducible(GroupAction<G> a, MlpParameters w, SplittableRandom rng, int sign) {
+        long seed = rng.nextLong();
+        MlpParameters first = a.act(a.sample(new SplittableRandom(seed), MAGNITUDE, sign), w);
+        MlpParameters second = a.act(a.sample(new SplittableRandom(seed), MAGNITUDE, sign), w);
+        assertEquals(first, second);
+    }
+
+    /** One check of a law on one network, one data set and one sign, drawing from {@code rng}. */
     interface Checker {
-        <G> void run(GroupAction<G> action, MlpParameters w, SplittableRandom rng, int sign, RegressionData data);
+        void run(MlpParameters w, SplittableRandom rng, int sign, RegressionData data);
     }
 
     private static void check(Case c, Checker checker) {
@@ -160,7 +159,7 @@ class GroupActionContractTest {
             MlpParameters w = Networks.random(c.arch(), rng.nextLong());
             RegressionData data = Networks.gaussianData(c.arch(), SAMPLES, rng.nextLong());
             for (int sign : c.signs()) {
-                checker.run(c.action(), w, rng, sign, data);
+                checker.run(w, rng, sign, data);
             }
         }
     }

@@ -76,13 +76,11 @@ class PathComponentCountTest {
 
     @Test
     void aPullBackJoinsTwoPointsOfOneClassAndNotOfTwo() {
-        int h = 2;
-        RegressionData data = Fixtures.data(h, 11);
-        MinimumHomeomorphism f = new MinimumHomeomorphism(data, 3);
-        SplittableRandom rng = new SplittableRandom(5);
-        MlpParameters a = Fixtures.minimum(f, SignPattern.parse("+-"), rng);
-        MlpParameters sameClass = Fixtures.minimum(f, SignPattern.parse("+-"), rng);
-        MlpParameters otherClass = Fixtures.minimum(f, SignPattern.parse("--"), rng);
+        RegressionData data = Fixtures.data(2, 11);
+        List<MlpParameters> minima = threeLayerMinima(data, "+-", "+-", "--");
+        MlpParameters a = minima.get(0);
+        MlpParameters sameClass = minima.get(1);
+        MlpParameters otherClass = minima.get(2);
         RetractedPath.Settings s = PathComponentCount.defaults(List.of(a, sameClass, otherClass), data);
 
         RetractedPath.Outcome joined = RetractedPath.pullBack(a, sameClass, data, s);
@@ -97,12 +95,10 @@ class PathComponentCountTest {
 
     @Test
     void aWalkTowardsAnotherClassEndsStalledAndEarlierThanWithoutTheTest() {
-        int h = 2;
-        RegressionData data = Fixtures.data(h, 11);
-        MinimumHomeomorphism f = new MinimumHomeomorphism(data, 3);
-        SplittableRandom rng = new SplittableRandom(5);
-        MlpParameters a = Fixtures.minimum(f, SignPattern.parse("+-"), rng);
-        MlpParameters otherClass = Fixtures.minimum(f, SignPattern.parse("--"), rng);
+        RegressionData data = Fixtures.data(2, 11);
+        List<MlpParameters> minima = threeLayerMinima(data, "+-", "--");
+        MlpParameters a = minima.get(0);
+        MlpParameters otherClass = minima.get(1);
         RetractedPath.Settings s = PathComponentCount.defaults(List.of(a, otherClass), data);
         RetractedPath.Settings never = new RetractedPath.Settings(s.pointTolerance(), s.pathTolerance(), s.maxPiece(),
                 s.maxDepth(), s.polishSteps(), s.checkPoints(), 0);
@@ -127,5 +123,16 @@ class PathComponentCountTest {
                 PathComponentCount.defaults(List.of(a), data), 1);
         assertEquals(1, r.components());
         assertEquals(1, r.attempts());
+    }
+
+    /** Minima of the 3-layer linear network on {@code data}, one of each sign pattern in turn, drawn from seed 5. */
+    private static List<MlpParameters> threeLayerMinima(RegressionData data, String... patterns) {
+        MinimumHomeomorphism f = new MinimumHomeomorphism(data, 3);
+        SplittableRandom rng = new SplittableRandom(5);
+        List<MlpParameters> minima = new ArrayList<>();
+        for (String pattern : patterns) {
+            minima.add(Fixtures.minimum(f, SignPattern.parse(pattern), rng));
+        }
+        return minima;
     }
 }
