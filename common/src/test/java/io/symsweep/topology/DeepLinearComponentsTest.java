@@ -62,13 +62,12 @@ class DeepLinearComponentsTest {
     @CsvSource({"2, 1", "2, 3", "3, 2", "4, 4"})
     void minimaOfDifferentClassesAreSeparatedByACertifiedCrossing(int l, int h) {
         MinimumHomeomorphism f = new MinimumHomeomorphism(Fixtures.data(h, 3L * l + h), l);
-        SplittableRandom rng = new SplittableRandom(17L * l + h);
-        List<SignPattern> all = Fixtures.allPatterns(l - 1);
-        ClassifiedMinimum first = ClassifiedMinimum.of(f, Fixtures.minimum(f, all.get(0), rng));
-        for (SignPattern other : all.subList(1, all.size())) {
-            ClassifiedMinimum b = ClassifiedMinimum.of(f, Fixtures.minimum(f, other, rng));
+        List<MlpParameters> minima = Fixtures.oneMinimumPerClass(f, new SplittableRandom(17L * l + h));
+        ClassifiedMinimum first = ClassifiedMinimum.of(f, minima.get(0));
+        for (MlpParameters w : minima.subList(1, minima.size())) {
+            ClassifiedMinimum b = ClassifiedMinimum.of(f, w);
             CrossingCertificate c = CrossingCertificate.linear(f, first, b);
-            assertTrue(c.certified(), other.label() + ": " + c);
+            assertTrue(c.certified(), b.pattern().label() + ": " + c);
             assertTrue(c.t() > 0 && c.t() < 1);
             assertEquals(f.singularLossBound(), c.bound());
             // At the crossing the product is singular: Eckart-Young's bound holds to rounding.
@@ -98,8 +97,8 @@ class DeepLinearComponentsTest {
         SplittableRandom rng = new SplittableRandom(l * 13L + h);
         List<TrainingResult> runs = new ArrayList<>();
         for (int copy = 0; copy < 2; copy++) {
-            for (SignPattern p : Fixtures.allPatterns(l - 1)) {
-                runs.add(Fixtures.converged(f, Fixtures.minimum(f, p, rng)));
+            for (MlpParameters w : Fixtures.oneMinimumPerClass(f, rng)) {
+                runs.add(Fixtures.converged(f, w));
             }
         }
         runs.add(new TrainingResult(runs.get(0).weights(), 10, 1.0, TrainingStatus.NOT_CONVERGED, 0));

@@ -75,6 +75,18 @@ final class Fixtures {
         return f.toMinimum(g);
     }
 
+    /**
+     * One minimum of each class of {@code f}, in the order of {@link #allPatterns} for its {@code l - 1} signs, drawn
+     * in turn from {@code rng}.
+     */
+    static List<MlpParameters> oneMinimumPerClass(MinimumHomeomorphism f, SplittableRandom rng) {
+        List<MlpParameters> out = new ArrayList<>();
+        for (SignPattern p : allPatterns(f.layers() - 1)) {
+            out.add(minimum(f, p, rng));
+        }
+        return out;
+    }
+
     /** Every sign pattern of length {@code n}, in index order. */
     static List<SignPattern> allPatterns(int n) {
         List<SignPattern> out = new ArrayList<>();

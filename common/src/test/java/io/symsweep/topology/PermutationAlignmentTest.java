@@ -47,10 +47,11 @@ class PermutationAlignmentTest {
     @CsvSource({"2, 2", "3, 2", "4, 3", "5, 2"})
     void everyClassIsMovedIntoEveryOther(int l, int h) {
         MinimumHomeomorphism f = new MinimumHomeomorphism(Fixtures.data(h, 19L * l + h), l);
-        SplittableRandom rng = new SplittableRandom(23L * l + h);
         List<SignPattern> all = Fixtures.allPatterns(l - 1);
-        for (SignPattern from : all) {
-            MlpParameters w = Fixtures.minimum(f, from, rng);
+        List<MlpParameters> minima = Fixtures.oneMinimumPerClass(f, new SplittableRandom(23L * l + h));
+        for (int k = 0; k < all.size(); k++) {
+            SignPattern from = all.get(k);
+            MlpParameters w = minima.get(k);
             for (SignPattern to : all) {
                 int[] p = PermutationAlignment.transpositions(from, to);
                 assertEquals(to, PermutationAlignment.permutedPattern(from, p));
@@ -68,10 +69,9 @@ class PermutationAlignmentTest {
     @CsvSource({"2, 2", "3, 3", "4, 2"})
     void upToPermutationEveryMinimumLandsInOneComponent(int l, int h) {
         MinimumHomeomorphism f = new MinimumHomeomorphism(Fixtures.data(h, 29L * l + h), l);
-        SplittableRandom rng = new SplittableRandom(37L * l + h);
         List<TrainingResult> runs = new ArrayList<>();
-        for (SignPattern p : Fixtures.allPatterns(l - 1)) {
-            runs.add(Fixtures.converged(f, Fixtures.minimum(f, p, rng)));
+        for (MlpParameters w : Fixtures.oneMinimumPerClass(f, new SplittableRandom(37L * l + h))) {
+            runs.add(Fixtures.converged(f, w));
         }
         ComponentSurvey plain = DeepLinearComponents.survey(f, runs, false, GRID, PATH_TOLERANCE * f.yNorm2());
         ComponentSurvey permuted = DeepLinearComponents.survey(f, runs, true, GRID, PATH_TOLERANCE * f.yNorm2());
