@@ -95,26 +95,30 @@ class ApproximateGeneralLinearActionTest {
 
     @Test
     void notExactWhenWidthIsBelowTheSampleCount() {
-        MlpArchitecture arch = new MlpArchitecture(new int[] {4, 3, 2}, Activation.sigmoid());
-        MlpParameters w = Networks.random(arch, 7);
-        RegressionData data = Networks.gaussianData(arch, 9, 8);
-        ApproximateGeneralLinearAction action = ApproximateGeneralLinearAction.on(arch, 1, data);
-        ApproximateGeneralLinearAction.OutputChange c = action.outputChange(action.sample(new SplittableRandom(9), 1.5, 1), w);
+        ApproximateGeneralLinearAction.OutputChange c = outputChangeOnWidth3(Activation.sigmoid(), 7);
         assertEquals(3, c.featureRank());
         assertFalse(c.fullColumnRank());
         assertTrue(c.relativeChange() > 1e-3 && c.relativeChange() <= 1, c.toString());
-        assertFalse(action.isExact());
     }
 
     @Test
     void exactForTheIdentityActivationAtAnyWidth() {
-        MlpArchitecture arch = new MlpArchitecture(new int[] {4, 3, 2}, Activation.linear());
-        MlpParameters w = Networks.random(arch, 10);
-        RegressionData data = Networks.gaussianData(arch, 9, 11);
-        ApproximateGeneralLinearAction action = ApproximateGeneralLinearAction.on(arch, 1, data);
-        ApproximateGeneralLinearAction.OutputChange c = action.outputChange(action.sample(new SplittableRandom(12), 1.5, 1), w);
+        ApproximateGeneralLinearAction.OutputChange c = outputChangeOnWidth3(Activation.linear(), 10);
         assertFalse(c.fullColumnRank());
         assertTrue(c.relativeChange() <= EXACT_TOL, c.toString());
+    }
+
+    /**
+     * The output change of one element (magnitude 1.5) acting on layer 1 of a random {@code mlp[4, 3, 2]} with 9
+     * samples: weights from {@code seed}, data from {@code seed + 1}, the element from {@code seed + 2}.
+     */
+    private static ApproximateGeneralLinearAction.OutputChange outputChangeOnWidth3(Activation activation, long seed) {
+        MlpArchitecture arch = new MlpArchitecture(new int[] {4, 3, 2}, activation);
+        MlpParameters w = Networks.random(arch, seed);
+        RegressionData data = Networks.gaussianData(arch, 9, seed + 1);
+        ApproximateGeneralLinearAction action = ApproximateGeneralLinearAction.on(arch, 1, data);
+        assertFalse(action.isExact(), "the action of Eq. (6) is approximate at every width");
+        return action.outputChange(action.sample(new SplittableRandom(seed + 2), 1.5, 1), w);
     }
 
     @Test
