@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Scalars, lists and ranges of one field, as {@link ValueExpander} expands them. */
 class ValueExpanderTest {
@@ -83,9 +85,7 @@ class ValueExpanderTest {
     @Test
     void logRangeHasNPointsEndingExactlyAtLoAndHi() {
         List<Object> v = expand(FACTORS, "{log: [1, 12000], points: 41}");
-        assertEquals(41, v.size());
-        assertEquals(1.0, (double) v.get(0), 0.0);
-        assertEquals(12000.0, (double) v.get(40), 0.0);
+        assertPointsAndExactEnds(v, 41, 1.0, 12000.0);
         for (int i = 0; i < 41; i++) {
             double expected = Math.pow(12000, i / 40.0);
             assertEquals(expected, (double) v.get(i), 1e-13 * expected, "point " + i + " is 12000^(i/40)");
@@ -98,9 +98,7 @@ class ValueExpanderTest {
     @Test
     void logRangeEndsExactlyAtAwkwardBounds() {
         List<Object> v = expand(FACTORS, "{log: [0.1, 0.7], points: 7}");
-        assertEquals(7, v.size());
-        assertEquals(0.1, (double) v.get(0), 0.0);
-        assertEquals(0.7, (double) v.get(6), 0.0);
+        assertPointsAndExactEnds(v, 7, 0.1, 0.7);
         assertEquals(List.of(1e-26, 0.001), expand(FACTORS, "{log: [1e-26, 0.001], points: 2}"));
     }
 
@@ -157,27 +155,33 @@ class ValueExpanderTest {
     @Test
     void aFixedFieldTakesNoListOrRange() {
         SpecField fixed = SpecField.integer("probe.alpha_points", "grid").fixed();
-        assertEquals("probe.alpha_points: takes one value, not a list; found [25,51]",
-                assertThrows(SpecException.class, () -> expand(fixed, "[25, 51]")).getMessage());
-        assertEquals("probe.alpha_points: takes one value, not a range; found \"25..51\"",
-                assertThrows(SpecException.class, () -> expand(fixed, "25..51")).getMessage());
+        assertEquals("probe.alpha_points: takes one value, not a list; found [25,51]", error(fixed, "[25, 51]"));
+        assertEquals("probe.alpha_points: takes one value, not a range; found \"25..51\"", error(fixed, "25..51"));
     }
 
-    @Test
-    void rangeErrorsNameThePartAtFault() {
-        assertEquals("probe.factors.step: must be > 0, found 0",
-                assertThrows(SpecException.class, () -> expand(FACTORS, "{from: 1, to: 2, step: 0}")).getMessage());
-        assertEquals("probe.factors.to: must be a finite number >= from (2), found 1",
-                assertThrows(SpecException.class, () -> expand(FACTORS, "{from: 2, to: 1, step: 1}")).getMessage());
-        assertEquals("probe.factors.log[1]: must be >= log[0] (10), found 1",
-                assertThrows(SpecException.class, () -> expand(FACTORS, "{log: [10, 1], points: 3}")).getMessage());
-        assertEquals("probe.factors.points: must be an integer between 2 and 10000000, found 1",
-                assertThrows(SpecException.class, () -> expand(FACTORS, "{log: [1, 10], points: 1}")).getMessage());
-        assertEquals("probe.factors.points: missing; a log range needs points (an integer >= 2)",
-                assertThrows(SpecException.class, () -> expand(FACTORS, "{log: [1, 10]}")).getMessage());
-        assertEquals("probe.factors.to: missing; a range is {from: a, to: b, step: s}",
-                assertThrows(SpecException.class, () -> expand(FACTORS, "{from: 1, step: 1}")).getMessage());
-        assertEquals("probe.factors[1]: must be a number > 0 or a range, found a nested list [2,3]",
-                assertThrows(SpecException.class, () -> expand(FACTORS, "[1, [2, 3]]")).getMessage());
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {from: 1, to: 2, step: 0}  | probe.factors.step: must be > 0, found 0
+            {from: 2, to: 1, step: 1}  | probe.factors.to: must be a finite number >= from (2), found 1
+            {log: [10, 1], points: 3}  | probe.factors.log[1]: must be >= log[0] (10), found 1
+            {log: [1, 10], points: 1}  | probe.factors.points: must be an integer between 2 and 10000000, found 1
+            {log: [1, 10]}             | probe.factors.points: missing; a log range needs points (an integer >= 2)
+            {from: 1, step: 1}         | probe.factors.to: missing; a range is {from: a, to: b, step: s}
+            [1, [2, 3]]                | probe.factors[1]: must be a number > 0 or a range, found a nested list [2,3]
+            """)
+    void rangeErrorsNameThePartAtFault(String yaml, String message) {
+        assertEquals(message, error(FACTORS, yaml));
+    }
+
+    /** {@code v} has {@code points} values, the first exactly {@code lo} and the last exactly {@code hi}. */
+    private static void assertPointsAndExactEnds(List<Object> v, int points, double lo, double hi) {
+        assertEquals(points, v.size());
+        assertEquals(lo, (double) v.get(0), 0.0);
+        assertEquals(hi, (double) v.get(points - 1), 0.0);
+    }
+
+    /** The message of the {@link SpecException} that expanding {@code yaml} for {@code field} throws. */
+    private static String error(SpecField field, String yaml) {
+        return assertThrows(SpecException.class, () -> expand(field, yaml)).getMessage();
     }
 }
