@@ -1,5 +1,6 @@
 package io.symsweep.optim;
 
+import io.symsweep.linalg.Vectors;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
@@ -110,7 +111,7 @@ public final class TrustRegionNewton {
                 return new Result<>(p, fx, gn, decrement, iteration, Status.NOT_CONVERGED);
             }
             double[] x = eig.step(g, radius);
-            double predicted = -(dot(g, x) + 0.5 * quadratic(h, x));
+            double predicted = -(Vectors.dot(g, x) + 0.5 * quadratic(h, x));
             P candidate = f.move(p, x);
             double value = f.value(candidate);
             double ratio = (fx - value) / predicted;
@@ -180,7 +181,7 @@ public final class TrustRegionNewton {
         double decrement(double[] g) {
             double s = 0;
             for (int i = 0; i < values.length; i++) {
-                double c = dot(vectors[i], g);
+                double c = Vectors.dot(vectors[i], g);
                 s += c * c / Math.max(Math.abs(values[i]), 1e-300);
             }
             return 0.5 * s;
@@ -191,7 +192,7 @@ public final class TrustRegionNewton {
             int d = values.length;
             double[] c = new double[d];
             for (int i = 0; i < d; i++) {
-                c[i] = dot(vectors[i], g);
+                c[i] = Vectors.dot(vectors[i], g);
             }
             double lowest = smallest();
             if (lowest > 0) {
@@ -227,9 +228,7 @@ public final class TrustRegionNewton {
             double inside = norm(atLo);
             double tau = Math.sqrt(Math.max(0, radius * radius - inside * inside));
             double[] x = atLo.clone();
-            for (int j = 0; j < d; j++) {
-                x[j] += tau * vectors[k][j];
-            }
+            Vectors.addScaled(x, tau, vectors[k]);
             return x;
         }
 
@@ -238,10 +237,7 @@ public final class TrustRegionNewton {
             int d = values.length;
             double[] x = new double[d];
             for (int i = 0; i < d; i++) {
-                double w = -c[i] / (values[i] + mu);
-                for (int j = 0; j < d; j++) {
-                    x[j] += w * vectors[i][j];
-                }
+                Vectors.addScaled(x, -c[i] / (values[i] + mu), vectors[i]);
             }
             return x;
         }
@@ -262,10 +258,7 @@ public final class TrustRegionNewton {
                     }
                     continue;
                 }
-                double w = -c[i] / denominator;
-                for (int j = 0; j < d; j++) {
-                    x[j] += w * vectors[i][j];
-                }
+                Vectors.addScaled(x, -c[i] / denominator, vectors[i]);
             }
             return x;
         }
@@ -283,16 +276,8 @@ public final class TrustRegionNewton {
         return s;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     private static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
+        return Math.sqrt(Vectors.dot(a, a));
     }
 
     private static boolean allFinite(double[] a) {
