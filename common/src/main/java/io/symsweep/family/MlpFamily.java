@@ -126,12 +126,9 @@ public final class MlpFamily implements ModelFamily<MlpFamily.Model, DataSplit> 
 
     @Override
     public Configuration normalize(Configuration c) {
-        for (Map.Entry<String, Object> d : DEFAULTS.entrySet()) {
-            if (d.getValue().equals(c.values().get(d.getKey()))) {
-                c = c.with(d.getKey(), null);
-            }
-        }
-        return value(c, OPTIMIZER).equals("adam") ? c.with(MOMENTUM, null) : c;
+        Configuration normal = ModelFamily.super.normalize(c);
+        // adam does not read training.momentum: one configuration whatever it says.
+        return value(normal, OPTIMIZER).equals("adam") ? normal.with(MOMENTUM, null) : normal;
     }
 
     private static Object value(Configuration c, SpecField f) {

@@ -48,9 +48,18 @@ public interface ModelFamily<S extends Serializable, D> extends Serializable {
 
     /**
      * {@code c} without the values of this family's fields that cannot matter: a value equal to its default (so that
-     * writing a default does not change an id), a setting the chosen options do not read.
+     * writing a default does not change an id), a setting the chosen options do not read. This default drops the
+     * values equal to their {@link #defaults()}; a family whose options leave settings unread overrides it and adds
+     * its own rules.
      */
-    Configuration normalize(Configuration c);
+    default Configuration normalize(Configuration c) {
+        for (Map.Entry<String, Object> d : defaults().entrySet()) {
+            if (d.getValue().equals(c.values().get(d.getKey()))) {
+                c = c.with(d.getKey(), null);
+            }
+        }
+        return c;
+    }
 
     /** The typed settings of a model configuration (its {@code model}, {@code training} and data sections). */
     S settings(Configuration model);
