@@ -301,15 +301,7 @@ public final class MlpFamily implements ModelFamily<MlpFamily.Model, DataSplit> 
     static double equivalenceError(MlpSpec sp, ParameterSet p, MlpSpec sq, ParameterSet q, DataSplit data) {
         double[] x = data.test().featuresRowMajor();
         int n = data.test().size();
-        double[] fp = MlpForward.outputs(sp, p, x, n);
-        double[] fq = MlpForward.outputs(sq, q, x, n);
-        double worst = 0;
-        double scale = 0;
-        for (int i = 0; i < fp.length; i++) {
-            worst = Math.max(worst, Math.abs(fp[i] - fq[i]));
-            scale = Math.max(scale, Math.abs(fq[i]));
-        }
-        return scale > 0 ? worst / scale : worst;
+        return MlpForward.maxRelativeDifference(MlpForward.outputs(sp, p, x, n), MlpForward.outputs(sq, q, x, n));
     }
 
     @Override

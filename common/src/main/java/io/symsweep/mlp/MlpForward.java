@@ -141,6 +141,20 @@ public final class MlpForward {
     }
 
     /**
+     * {@code max_i |out_i - reference_i| / max_i |reference_i|}: how far two evaluations of one function differ,
+     * relative to the reference's largest output ({@code max_i |out_i - reference_i|} itself when the reference is 0).
+     */
+    public static double maxRelativeDifference(double[] out, double[] reference) {
+        double worst = 0;
+        double scale = 0;
+        for (int i = 0; i < out.length; i++) {
+            worst = Math.max(worst, Math.abs(out[i] - reference[i]));
+            scale = Math.max(scale, Math.abs(reference[i]));
+        }
+        return scale > 0 ? worst / scale : worst;
+    }
+
+    /**
      * Loss and accuracy of outputs {@code out} ({@code n x k}): classification, the mean over samples of
      * {@code logsumexp(z) - z_y} (softmax cross-entropy) and the fraction whose largest output (first on ties) is
      * the label; regression, the mean over samples and outputs of {@code (z - y)^2}, accuracy NaN. A non-finite
