@@ -103,21 +103,26 @@ public final class AssignmentBench {
         double[] s1024 = solverTimes(1024, Math.max(3, repeats / 2), 3);
         double[] j128 = jgraphtTimes(128, jgraphtRepeats, 1);
         double[] j512 = jgraphtTimes(512, jgraphtRepeats, 2);
-        m.put("assignment_ms_n128", s128[0]);
-        m.put("assignment_ms_n512", s512[0]);
-        m.put("assignment_ms_n1024", s1024[0]);
-        m.put("jgrapht_assignment_ms_n128", j128[0]);
-        m.put("jgrapht_assignment_ms_n512", j512[0]);
+        putTimes(m, "ms", 0, s128, s512, s1024, j128, j512);
         m.put("jgrapht_over_solver_n128", j128[0] / s128[0]);
         m.put("jgrapht_over_solver_n512", j512[0] / s512[0]);
         // the same in this thread's CPU time: on a shared machine the wall figures include other processes' turns
-        m.put("assignment_cpu_ms_n128", s128[1]);
-        m.put("assignment_cpu_ms_n512", s512[1]);
-        m.put("assignment_cpu_ms_n1024", s1024[1]);
-        m.put("jgrapht_assignment_cpu_ms_n128", j128[1]);
-        m.put("jgrapht_assignment_cpu_ms_n512", j512[1]);
+        putTimes(m, "cpu_ms", 1, s128, s512, s1024, j128, j512);
         m.put("jgrapht_over_solver_cpu_n512", j512[1] / s512[1]);
         return m;
+    }
+
+    /**
+     * The five medians of one clock ({@code clock} 0 wall, 1 CPU of {@link #medianTimes}) as
+     * {@code assignment_<unit>_n<n>} and {@code jgrapht_assignment_<unit>_n<n>}.
+     */
+    private static void putTimes(Map<String, Double> m, String unit, int clock, double[] s128, double[] s512,
+            double[] s1024, double[] j128, double[] j512) {
+        m.put("assignment_" + unit + "_n128", s128[clock]);
+        m.put("assignment_" + unit + "_n512", s512[clock]);
+        m.put("assignment_" + unit + "_n1024", s1024[clock]);
+        m.put("jgrapht_assignment_" + unit + "_n128", j128[clock]);
+        m.put("jgrapht_assignment_" + unit + "_n512", j512[clock]);
     }
 
     public static void main(String[] args) {
