@@ -2,6 +2,7 @@ package io.symsweep.curve;
 
 import io.symsweep.linalg.MatrixFunctions;
 import io.symsweep.linalg.MatrixLog;
+import io.symsweep.linalg.Vectors;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.probe.BarrierCurve;
 import io.symsweep.probe.LinearInterpolationProbe;
@@ -84,11 +85,11 @@ public final class SymmetryCurveProbe {
         double chordDeviation = maxDeviation(chordLosses, l1);
         double curveDeviation = maxDeviation(curveLosses, l1);
         SymmetryCurve.Status status;
-        if (!finite[0] || !allFinite(curveLosses) || !allFinite(chordLosses)) {
+        if (!finite[0] || !Vectors.allFinite(curveLosses) || !Vectors.allFinite(chordLosses)) {
             status = SymmetryCurve.Status.NOT_FINITE;
         } else if (hasZero(geometry.speed())) {
             status = SymmetryCurve.Status.STATIONARY;
-        } else if (!allFinite(curvature)) {
+        } else if (!Vectors.allFinite(curvature)) {
             status = SymmetryCurve.Status.NOT_FINITE;
         } else if (Double.isNaN(dMax)) {
             status = SymmetryCurve.Status.CHORD_TOO_LONG;
@@ -127,15 +128,6 @@ public final class SymmetryCurveProbe {
             }
         }
         return max;
-    }
-
-    private static boolean allFinite(double[] a) {
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean hasZero(double[] a) {

@@ -1,9 +1,10 @@
 package io.symsweep.linalg;
 
 /**
- * The two BLAS level-1 operations on plain {@code double[]} vectors that code outside EJML's matrices needs: the dot
- * product and {@code y <- y + a x} (axpy). Both run in index order, one rounding per multiply and per add (no fused
- * multiply-add), so a caller that wrote the loop by hand gets the same bits.
+ * What code outside EJML's matrices needs of plain {@code double[]} vectors: two BLAS level-1 operations, the dot
+ * product and {@code y <- y + a x} (axpy), and the finiteness check that turns NaN or infinity into a status. The
+ * operations run in index order, one rounding per multiply and per add (no fused multiply-add), so a caller that
+ * wrote the loop by hand gets the same bits.
  */
 public final class Vectors {
 
@@ -24,5 +25,25 @@ public final class Vectors {
         for (int j = 0; j < y.length; j++) {
             y[j] += a * x[j];
         }
+    }
+
+    /** True when no entry of {@code v} is NaN or infinite (true for an empty {@code v}). */
+    public static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when no entry of any row of {@code rows} is NaN or infinite. */
+    public static boolean allFinite(double[][] rows) {
+        for (double[] row : rows) {
+            if (!allFinite(row)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

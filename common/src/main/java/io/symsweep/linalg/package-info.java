@@ -4,7 +4,7 @@
  * the principal real logarithm (inverse scaling and squaring, {@link io.symsweep.linalg.MatrixFunctions#log},
  * returning a {@link io.symsweep.linalg.MatrixLog} whose status says when no real logarithm exists), the
  * polar decomposition ({@link io.symsweep.linalg.PolarDecomposition}), the sign of the determinant and the
- * pseudo-inverse; and the dot product and axpy on plain {@code double[]} vectors
+ * pseudo-inverse; and the dot product, axpy and the finiteness check on plain {@code double[]} vectors
  * ({@link io.symsweep.linalg.Vectors}). Inputs are never modified, except axpy's target; every result is a fresh
  * matrix. No knowledge of networks here.
  */

@@ -1,5 +1,6 @@
 package io.symsweep.model;
 
+import io.symsweep.linalg.Vectors;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
@@ -152,14 +153,7 @@ public record MlpParameters(MlpArchitecture architecture, double[][] layers) {
 
     /** True when every weight is finite. */
     public boolean isFinite() {
-        for (double[] w : layers) {
-            for (double v : w) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Vectors.allFinite(layers);
     }
 
     private void requireSameArchitecture(MlpParameters other) {

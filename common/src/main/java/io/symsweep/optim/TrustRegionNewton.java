@@ -96,7 +96,7 @@ public final class TrustRegionNewton {
         double[] g = new double[d];
         double[][] h = new double[d][d];
         double fx = f.derivatives(p, g, h);
-        if (!Double.isFinite(fx) || !allFinite(g) || !allFinite(h)) {
+        if (!Double.isFinite(fx) || !Vectors.allFinite(g) || !Vectors.allFinite(h)) {
             return new Result<>(p, fx, norm(g), Double.NaN, 0, Status.NOT_FINITE);
         }
         double radius = INITIAL_RADIUS;
@@ -125,7 +125,7 @@ public final class TrustRegionNewton {
                 double[] gNext = new double[d];
                 double[][] hNext = new double[d][d];
                 double fNext = f.derivatives(candidate, gNext, hNext);
-                if (Double.isFinite(fNext) && allFinite(gNext) && allFinite(hNext)) {
+                if (Double.isFinite(fNext) && Vectors.allFinite(gNext) && Vectors.allFinite(hNext)) {
                     p = candidate;
                     fx = fNext;
                     g = gNext;
@@ -280,21 +280,4 @@ public final class TrustRegionNewton {
         return Math.sqrt(Vectors.dot(a, a));
     }
 
-    private static boolean allFinite(double[] a) {
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allFinite(double[][] a) {
-        for (double[] row : a) {
-            if (!allFinite(row)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -1,5 +1,6 @@
 package io.symsweep.params;
 
+import io.symsweep.linalg.Vectors;
 import java.util.Arrays;
 
 /**
@@ -111,12 +112,7 @@ public record Tensor(int[] shape, double[] data) implements java.io.Serializable
 
     /** True when every value is finite. */
     public boolean isFinite() {
-        for (double v : data) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return Vectors.allFinite(data);
     }
 
     void requireSameShape(Tensor other) {

@@ -1,5 +1,7 @@
 package io.symsweep.probe;
 
+import io.symsweep.linalg.Vectors;
+
 /**
  * The loss along {@code (1-a) W + a W'} on a grid of alphas, with its summaries.
  *
@@ -31,11 +33,6 @@ public record BarrierCurve(double[] alphas, double[] losses, double barrier, dou
 
     /** True when every loss is finite. */
     public boolean isFinite() {
-        for (double l : losses) {
-            if (!Double.isFinite(l)) {
-                return false;
-            }
-        }
-        return true;
+        return Vectors.allFinite(losses);
     }
 }
