@@ -5,6 +5,7 @@ import io.symsweep.sweep.ExecutionSettings;
 import io.symsweep.sweep.SpecField;
 import io.symsweep.table.MinimumRow;
 import io.symsweep.table.Table;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,12 +24,26 @@ abstract class MinimumProbingExperiment extends DeclaredExperiment implements Tw
     private final transient SpecField samples;
     private final transient ActivationFields activation;
 
-    MinimumProbingExperiment(String name, List<SpecField> fields, SpecField widths, SpecField samples,
-            ActivationFields activation, Table<?> probeTable) {
-        super(name, fields, List.of(MinimumRow.TABLE, probeTable));
+    /**
+     * A kind whose fields are, in spec order, the minimum's ({@code widths}, {@code activation}, {@code samples} and
+     * {@link TrainingFields#GRADIENT_DESCENT}) and then {@code probeFields}.
+     */
+    MinimumProbingExperiment(String name, SpecField widths, ActivationFields activation, SpecField samples,
+            List<SpecField> probeFields, Table<?> probeTable) {
+        super(name, fields(widths, activation, samples, probeFields), List.of(MinimumRow.TABLE, probeTable));
         this.widths = widths;
         this.samples = samples;
         this.activation = activation;
+    }
+
+    private static List<SpecField> fields(SpecField widths, ActivationFields activation, SpecField samples,
+            List<SpecField> probeFields) {
+        List<SpecField> f = new ArrayList<>(List.of(widths));
+        f.addAll(activation.fields());
+        f.add(samples);
+        f.addAll(TrainingFields.GRADIENT_DESCENT);
+        f.addAll(probeFields);
+        return List.copyOf(f);
     }
 
     @Override

@@ -61,19 +61,9 @@ public final class RescalingBarrier extends MinimumProbingExperiment {
                     + "and rows carry the bound max over that range of Eq. (14)")
             .checked(Check.atLeast(1));
 
-    private static final List<SpecField> FIELDS = declareFields();
-
-    private static List<SpecField> declareFields() {
-        List<SpecField> f = new ArrayList<>(List.of(WIDTHS));
-        f.addAll(ACTIVATION.fields());
-        f.add(SAMPLES);
-        f.addAll(TrainingFields.GRADIENT_DESCENT);
-        f.addAll(List.of(FACTORS, ALPHA_POINTS, RESCALED_LAYER, PERMUTATION, FACTOR_RANGE));
-        return List.copyOf(f);
-    }
-
     public RescalingBarrier() {
-        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION, BarrierRow.TABLE);
+        super(NAME, WIDTHS, ACTIVATION, SAMPLES,
+                List.of(FACTORS, ALPHA_POINTS, RESCALED_LAYER, PERMUTATION, FACTOR_RANGE), BarrierRow.TABLE);
     }
 
     /**

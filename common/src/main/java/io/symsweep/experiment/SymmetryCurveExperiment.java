@@ -82,17 +82,6 @@ public final class SymmetryCurveExperiment extends MinimumProbingExperiment {
             .defaultsTo(101L).checked(new Check("an odd integer between 9 and 100001",
                     v -> (Long) v >= 9 && (Long) v <= 100_001 && (Long) v % 2 == 1));
 
-    private static final List<SpecField> FIELDS = declareFields();
-
-    private static List<SpecField> declareFields() {
-        List<SpecField> f = new ArrayList<>(List.of(WIDTHS));
-        f.addAll(ACTIVATION.fields());
-        f.add(SAMPLES);
-        f.addAll(TrainingFields.GRADIENT_DESCENT);
-        f.addAll(List.of(MAGNITUDES, CURVES, T_POINTS));
-        return List.copyOf(f);
-    }
-
     /**
      * The probe settings of one curve.
      *
@@ -108,7 +97,7 @@ public final class SymmetryCurveExperiment extends MinimumProbingExperiment {
     }
 
     public SymmetryCurveExperiment() {
-        super(NAME, FIELDS, WIDTHS, SAMPLES, ACTIVATION, CurveRow.TABLE);
+        super(NAME, WIDTHS, ACTIVATION, SAMPLES, List.of(MAGNITUDES, CURVES, T_POINTS), CurveRow.TABLE);
     }
 
     @Override
