@@ -11,6 +11,7 @@ import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.Tensor;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -411,12 +412,7 @@ public final class HeadAndResidualMatching {
 
     /** The permutation sending {@code b}'s unit {@code col[i]} to position {@code i}. */
     static UnitTransform permutationOf(double[][] cost) {
-        int[] col = LinearAssignment.minimise(cost);
-        int[] images = new int[col.length];
-        for (int i = 0; i < col.length; i++) {
-            images[col[i]] = i;
-        }
-        return UnitTransform.permutation(images);
+        return UnitTransform.permutation(Permutation.of(LinearAssignment.minimise(cost)).inverse().images());
     }
 
     /** {@code images[j]}: where a permutation sends unit {@code j}. */
