@@ -5,21 +5,10 @@ import io.symsweep.align.AlignmentStatus;
 import java.util.Map;
 
 /** No alignment: B' is B (folded like A, so the segment is measured in the parametrisation every method shares). */
-final class TransformerIdentityAlignment implements TransformerAligner {
+final class TransformerIdentityAlignment extends AbstractTransformerAligner {
 
-    @Override
-    public TransformerClassSet classSet() {
-        return TransformerClassSet.NONE;
-    }
-
-    @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.NONE;
-    }
-
-    @Override
-    public TransformerArchitecture.Attention headMode() {
-        return null;
+    TransformerIdentityAlignment() {
+        super(TransformerClassSet.NONE, AlignmentMethod.NONE, null);
     }
 
     @Override
