@@ -12,10 +12,7 @@ final class TransformerIdentityAlignment extends AbstractTransformerAligner {
     }
 
     @Override
-    public TransformerAlignment align(TransformerAlignmentProblem p) {
-        long start = System.nanoTime();
-        TransformerModel a = TransformerAligners.parametrised(p.a(), null);
-        TransformerModel b = TransformerAligners.parametrised(p.b(), null);
+    TransformerAlignment fit(TransformerAlignmentProblem p, TransformerModel a, TransformerModel b, long start) {
         return new TransformerAlignment(classSet(), method(), null, a, b, Map.of(),
                 a.parameters().distance(b.parameters()), 0, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
     }
