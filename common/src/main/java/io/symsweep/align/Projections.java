@@ -20,12 +20,7 @@ final class Projections {
 
     /** The best permutation: B's unit {@code j} moves to the position of the A unit it is assigned to. */
     static UnitTransform permutation(double[][] m) {
-        int[] rowToCol = LinearAssignment.maximise(m);
-        int[] images = new int[rowToCol.length];
-        for (int i = 0; i < rowToCol.length; i++) {
-            images[rowToCol[i]] = i;
-        }
-        return UnitTransform.permutation(images);
+        return UnitTransform.permutation(Permutation.of(LinearAssignment.maximise(m)).inverse().images());
     }
 
     /** The best orthogonal map. */
@@ -45,11 +40,7 @@ final class Projections {
             UnitTransform id = UnitTransform.identity(n);
             return new UnitTransform(SymmetryClass.ORTHOGONAL, id.forward(), id.backward());
         }
-        int[] images = new int[n];
-        for (int i = 0; i < n; i++) {
-            images[i] = i;
-        }
-        return UnitTransform.permutation(images);
+        return UnitTransform.permutation(Permutation.identity(n).images());
     }
 
     /** A uniformly random member: a shuffled permutation, or the orthogonal factor of a Gaussian matrix. */

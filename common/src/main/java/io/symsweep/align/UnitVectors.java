@@ -5,7 +5,9 @@ import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
 import io.symsweep.params.Tensor;
 import io.symsweep.params.UnitTransform;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -122,14 +124,7 @@ final class UnitVectors {
     }
 
     static boolean finite(double[][] m) {
-        for (double[] row : m) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Arrays.stream(m).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite);
     }
 
     static DMatrixRMaj matrix(double[][] m) {
@@ -137,22 +132,10 @@ final class UnitVectors {
     }
 
     static double[][] array(DMatrixRMaj m) {
-        double[][] out = new double[m.numRows][m.numCols];
-        for (int i = 0; i < m.numRows; i++) {
-            for (int j = 0; j < m.numCols; j++) {
-                out[i][j] = m.get(i, j);
-            }
-        }
-        return out;
+        return m.get2DData();
     }
 
     static double[][] transpose(double[][] m) {
-        double[][] t = new double[m[0].length][m.length];
-        for (int i = 0; i < m.length; i++) {
-            for (int j = 0; j < m[0].length; j++) {
-                t[j][i] = m[i][j];
-            }
-        }
-        return t;
+        return array(CommonOps_DDRM.transpose(matrix(m), null));
     }
 }

@@ -14,6 +14,7 @@ import io.symsweep.mlp.TrainedModel;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.Tensor;
+import io.symsweep.symmetry.Permutation;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class ModelMerging {
         while (rounds < probe.mergeIterations() && !converged) {
             rounds++;
             converged = true;
-            int[] order = shuffled(n, rng);
+            int[] order = Permutation.randomImages(rng, n);
             for (int i : order) {
                 List<ParameterSet> others = new ArrayList<>(aligned);
                 others.remove(i);
@@ -175,19 +176,5 @@ public final class ModelMerging {
             }
         }
         return s;
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) {
-            o[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = o[i];
-            o[i] = o[j];
-            o[j] = t;
-        }
-        return o;
     }
 }

@@ -1,5 +1,6 @@
 package io.symsweep.transformer;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -86,13 +87,6 @@ final class ActivationStatistics {
 
     /** True when every entry is finite. */
     static boolean finite(double[][] x) {
-        for (double[] row : x) {
-            for (double v : row) {
-                if (!Double.isFinite(v)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return Arrays.stream(x).flatMapToDouble(Arrays::stream).allMatch(Double::isFinite);
     }
 }

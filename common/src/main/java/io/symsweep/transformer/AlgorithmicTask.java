@@ -1,5 +1,6 @@
 package io.symsweep.transformer;
 
+import io.symsweep.symmetry.Permutation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,7 @@ public record AlgorithmicTask(String name, TokenSequences train, TokenSequences 
             throw new IllegalArgumentException("modular addition: p must be >= 2 and test size in 1.." + (p * p - 1)
                     + ", found p " + p + ", test size " + testSize);
         }
-        int[] order = shuffled(p * p, new SplittableRandom(seed));
+        int[] order = Permutation.randomImages(new SplittableRandom(seed), p * p);
         int[][] tok = new int[p * p][];
         int[][] tgt = new int[p * p][];
         for (int i = 0; i < p * p; i++) {
@@ -97,19 +98,5 @@ public record AlgorithmicTask(String name, TokenSequences train, TokenSequences 
         int[][] trT = java.util.Arrays.copyOfRange(tok, testSize, n);
         int[][] trY = java.util.Arrays.copyOfRange(tgt, testSize, n);
         return new AlgorithmicTask(name, new TokenSequences(trT, trY, vocab), new TokenSequences(teT, teY, vocab));
-    }
-
-    private static int[] shuffled(int n, SplittableRandom rng) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 }

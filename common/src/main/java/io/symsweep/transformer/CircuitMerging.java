@@ -70,24 +70,25 @@ public final class CircuitMerging {
 
     /** Head {@code h}'s query-key circuit {@code W_Q^h W_K^h^T}, {@code d x d}, from either form. */
     public static double[][] queryKey(TransformerModel model, int layer, int head) {
-        TransformerArchitecture arch = model.architecture();
-        ParameterSet p = model.parameters();
-        if (arch.attention() == TransformerArchitecture.Attention.CIRCUITS) {
-            return Dense.slice(p.get(TransformerParameters.qkCircuit(layer)), head);
+        if (model.architecture().attention() == TransformerArchitecture.Attention.CIRCUITS) {
+            return Dense.slice(model.parameters().get(TransformerParameters.qkCircuit(layer)), head);
         }
-        return Dense.multiplyTransposed(headColumns(p.get(attnWeight(layer, 'q')), arch, head),
-                headColumns(p.get(attnWeight(layer, 'k')), arch, head));
+        return Dense.multiplyTransposed(headFactor(model, layer, 'q', head), headFactor(model, layer, 'k', head));
     }
 
     /** Head {@code h}'s value-output circuit {@code W_V^h W_O^h}, {@code d x d}, from either form. */
     public static double[][] valueOutput(TransformerModel model, int layer, int head) {
-        TransformerArchitecture arch = model.architecture();
-        ParameterSet p = model.parameters();
-        if (arch.attention() == TransformerArchitecture.Attention.CIRCUITS) {
-            return Dense.slice(p.get(TransformerParameters.ovCircuit(layer)), head);
+        if (model.architecture().attention() == TransformerArchitecture.Attention.CIRCUITS) {
+            return Dense.slice(model.parameters().get(TransformerParameters.ovCircuit(layer)), head);
         }
-        return Dense.multiply(headColumns(p.get(attnWeight(layer, 'v')), arch, head),
-                Dense.rowRange(Dense.rows(p.get(attnWeight(layer, 'o'))), head * arch.dHead(), arch.dHead()));
+        int dh = model.architecture().dHead();
+        return Dense.multiply(headFactor(model, layer, 'v', head),
+                Dense.rowRange(Dense.rows(model.parameters().get(attnWeight(layer, 'o'))), head * dh, dh));
+    }
+
+    /** Head {@code h}'s columns of block {@code layer}'s {@code W_Q}, {@code W_K} or {@code W_V} ({@code which}). */
+    private static double[][] headFactor(TransformerModel model, int layer, char which, int head) {
+        return headColumns(model.parameters().get(attnWeight(layer, which)), model.architecture(), head);
     }
 
     /** Head {@code h}'s columns of a {@code [d, H*dh]} projection, {@code d x dh}. */

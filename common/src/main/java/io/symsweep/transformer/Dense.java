@@ -127,13 +127,7 @@ final class Dense {
     }
 
     static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
+        return array(CommonOps_DDRM.transpose(ejml(a), null));
     }
 
     /** {@code v M} for a row vector {@code v}. */
@@ -160,13 +154,7 @@ final class Dense {
     }
 
     static double[][] array(DMatrixRMaj m) {
-        double[][] out = new double[m.numRows][m.numCols];
-        for (int i = 0; i < m.numRows; i++) {
-            for (int j = 0; j < m.numCols; j++) {
-                out[i][j] = m.get(i, j);
-            }
-        }
-        return out;
+        return m.get2DData();
     }
 
     /** The inverse by LU with partial pivoting (EJML); throws on a singular matrix. */

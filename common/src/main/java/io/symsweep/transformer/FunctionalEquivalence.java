@@ -21,15 +21,6 @@ public final class FunctionalEquivalence {
         if (a.length != b.length) {
             throw new IllegalArgumentException(a.length + " rows of logits against " + b.length);
         }
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[i].length; j++) {
-                double d = b[i][j] - a[i][j];
-                num += d * d;
-                den += a[i][j] * a[i][j];
-            }
-        }
-        return Math.sqrt(num / den);
+        return Math.sqrt(Dense.squaredDistance(a, b) / Dense.squaredNorm(a));
     }
 }

@@ -11,14 +11,17 @@ import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.Tensor;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
@@ -325,11 +328,8 @@ public final class HeadAndResidualMatching {
             throw new IllegalArgumentException("per-head maps need factorised heads: " + arch.label());
         }
         SymmetryDeclaration d = TransformerSymmetries.declaration(arch);
-        Map<String, UnitTransform> perms = new LinkedHashMap<>();
-        for (int l = 0; l < arch.layers(); l++) {
-            perms.put(TransformerSymmetries.heads(l), permutationOf(residualInvariantHeadCosts(a, b, l)));
-            perms.put(TransformerSymmetries.mlp(l), permutationOf(residualInvariantMlpCosts(a, b, l)));
-        }
+        Map<String, UnitTransform> perms = blockPermutations(arch.layers(), l -> residualInvariantHeadCosts(a, b, l),
+                l -> residualInvariantMlpCosts(a, b, l));
         Map<String, UnitTransform> maps = new LinkedHashMap<>();
         if (options.invertibleHeads()) {
             // the start keeps every head's factors: identity maps, so that every result names every site
@@ -355,11 +355,8 @@ public final class HeadAndResidualMatching {
             rounds++;
             TransformerModel rotated = new TransformerModel(arch, d.apply(b.parameters(),
                     Map.of(TransformerSymmetries.RESIDUAL, r)));
-            Map<String, UnitTransform> nextPerms = new LinkedHashMap<>();
-            for (int l = 0; l < arch.layers(); l++) {
-                nextPerms.put(TransformerSymmetries.heads(l), permutationOf(headCosts(a, rotated, l)));
-                nextPerms.put(TransformerSymmetries.mlp(l), permutationOf(mlpCosts(a, rotated, l)));
-            }
+            Map<String, UnitTransform> nextPerms = blockPermutations(arch.layers(), l -> headCosts(a, rotated, l),
+                    l -> mlpCosts(a, rotated, l));
             Map<String, UnitTransform> nextMaps = new LinkedHashMap<>();
             if (options.invertibleHeads()) {
                 Map<String, UnitTransform> headsOnly = new LinkedHashMap<>(nextPerms);
@@ -409,14 +406,20 @@ public final class HeadAndResidualMatching {
         return m;
     }
 
+    /** Each block's heads and MLP units permuted by one assignment each on their costs, block by block. */
+    private static Map<String, UnitTransform> blockPermutations(int layers, IntFunction<double[][]> headCosts,
+            IntFunction<double[][]> mlpCosts) {
+        Map<String, UnitTransform> perms = new LinkedHashMap<>();
+        for (int l = 0; l < layers; l++) {
+            perms.put(TransformerSymmetries.heads(l), permutationOf(headCosts.apply(l)));
+            perms.put(TransformerSymmetries.mlp(l), permutationOf(mlpCosts.apply(l)));
+        }
+        return perms;
+    }
+
     /** The permutation sending {@code b}'s unit {@code col[i]} to position {@code i}. */
     static UnitTransform permutationOf(double[][] cost) {
-        int[] col = LinearAssignment.minimise(cost);
-        int[] images = new int[col.length];
-        for (int i = 0; i < col.length; i++) {
-            images[col[i]] = i;
-        }
-        return UnitTransform.permutation(images);
+        return UnitTransform.permutation(Permutation.of(LinearAssignment.minimise(cost)).inverse().images());
     }
 
     /** {@code images[j]}: where a permutation sends unit {@code j}. */
@@ -460,10 +463,6 @@ public final class HeadAndResidualMatching {
     }
 
     private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
+        return VectorVectorMult_DDRM.innerProd(DMatrixRMaj.wrap(x.length, 1, x), DMatrixRMaj.wrap(y.length, 1, y));
     }
 }

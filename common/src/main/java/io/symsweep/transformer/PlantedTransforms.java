@@ -3,6 +3,7 @@ package io.symsweep.transformer;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.UnitTransform;
+import io.symsweep.symmetry.Permutation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -23,17 +24,7 @@ public final class PlantedTransforms {
 
     /** A uniformly random permutation of {@code n} units. */
     public static UnitTransform permutation(int n, SplittableRandom rng) {
-        int[] images = new int[n];
-        for (int i = 0; i < n; i++) {
-            images[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = images[i];
-            images[i] = images[j];
-            images[j] = t;
-        }
-        return UnitTransform.permutation(images);
+        return UnitTransform.permutation(Permutation.randomImages(rng, n));
     }
 
     /** A permutation times a positive diagonal with factors {@code exp(U(-1, 1))}. */

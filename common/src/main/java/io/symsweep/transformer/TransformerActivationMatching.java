@@ -39,11 +39,14 @@ final class TransformerActivationMatching extends AbstractTransformerAligner {
         super(c, AlignmentMethod.ACTIVATION_MATCHING, headMode);
     }
 
+    /** The folded factorised models: activations are read from the factors, circuits merged after the fit. */
     @Override
-    public TransformerAlignment align(TransformerAlignmentProblem p) {
-        long start = System.nanoTime();
-        TransformerModel a = TransformerAligners.parametrised(p.a(), null);
-        TransformerModel b = TransformerAligners.parametrised(p.b(), null);
+    Attention parametrisation() {
+        return null;
+    }
+
+    @Override
+    TransformerAlignment fit(TransformerAlignmentProblem p, TransformerModel a, TransformerModel b, long start) {
         TransformerModel reference = headMode == Attention.CIRCUITS ? CircuitMerging.merge(a) : a;
         TransformerModel unmoved = headMode == Attention.CIRCUITS ? CircuitMerging.merge(b) : b;
         TransformerArchitecture arch = a.architecture();

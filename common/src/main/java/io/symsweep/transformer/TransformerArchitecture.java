@@ -1,6 +1,6 @@
 package io.symsweep.transformer;
 
-import java.util.Locale;
+import io.symsweep.naming.SpecName;
 
 /**
  * The shape of a tiny pre-norm transformer, as data: a Vision Transformer over image patches (bidirectional
@@ -46,7 +46,7 @@ public record TransformerArchitecture(Task task, int inputFeatures, int tokens, 
     }
 
     /** The normalisation layers. */
-    public enum Norm {
+    public enum Norm implements SpecName {
         /** {@code g * (x - mean x) / sqrt(var x + eps) + b}. */
         LAYER_NORM("layernorm"),
         /** {@code g * x / sqrt(mean(x^2) + eps)} (Zhang and Sennrich 2019). */
@@ -65,6 +65,7 @@ public record TransformerArchitecture(Task task, int inputFeatures, int tokens, 
         }
 
         /** {@code layernorm}, {@code rmsnorm}, {@code rmsnorm-folded}. */
+        @Override
         public String specName() {
             return specName;
         }
@@ -81,18 +82,14 @@ public record TransformerArchitecture(Task task, int inputFeatures, int tokens, 
     }
 
     /** The MLP activation. */
-    public enum Nonlinearity {
+    public enum Nonlinearity implements SpecName {
         /**
          * SameDiff's {@code gelu}: the sigmoid approximation {@code x sigmoid(1.702 x)} of Hendrycks and Gimpel 2016,
          * with 1.702 rounded to float ({@code 1.7020000219...}), as measured on M2.1.
          */
         GELU,
         /** {@code max(0, x)}: positively homogeneous, so positive unit scalings are exact too. */
-        RELU;
-
-        public String specName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        RELU
     }
 
     /** How a ViT reduces its final tokens to the head's input. */
@@ -106,7 +103,7 @@ public record TransformerArchitecture(Task task, int inputFeatures, int tokens, 
     }
 
     /** How the heads' parameters are held. */
-    public enum Attention {
+    public enum Attention implements SpecName {
         /** {@code W_Q, W_K, W_V, W_O} with their biases. */
         FACTORISED("factorised"),
         /** Per head {@code W_Q W_K^T}, {@code W_K b_Q^T} and {@code W_V W_O}; Theus et al. 2025's circuit mode. */
@@ -119,18 +116,14 @@ public record TransformerArchitecture(Task task, int inputFeatures, int tokens, 
         }
 
         /** {@code factorised} or {@code circuit}, the {@code head_mode} of the tables. */
+        @Override
         public String specName() {
             return specName;
         }
 
         /** The head mode spelled {@code name}; throws naming the allowed values otherwise. */
         public static Attention fromSpecName(String name) {
-            for (Attention a : values()) {
-                if (a.specName.equals(name)) {
-                    return a;
-                }
-            }
-            throw new IllegalArgumentException("head_mode must be one of factorised, circuit, found " + name);
+            return SpecName.parse(Attention.class, name, "head_mode must be one of factorised, circuit, found ");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.symsweep.transformer;
 
+import io.symsweep.naming.SpecName;
 import io.symsweep.params.SymmetryClass;
 
 /**
@@ -20,7 +21,7 @@ import io.symsweep.params.SymmetryClass;
  * in the residual basis, so matching them in two unaligned bases would compare nothing (the permutation-only
  * transformer baselines permute it as well). Every set is exact after {@link NormFolding}.
  */
-public enum TransformerClassSet {
+public enum TransformerClassSet implements SpecName {
     /** The identity. */
     NONE("none"),
     /** Permutations of MLP units, of heads, and of the residual stream. */
@@ -37,19 +38,15 @@ public enum TransformerClassSet {
     }
 
     /** The {@code symmetry_class} spelling. */
+    @Override
     public String specName() {
         return specName;
     }
 
     /** The set spelled {@code name}; throws naming the allowed values otherwise. */
     public static TransformerClassSet fromSpecName(String name) {
-        for (TransformerClassSet c : values()) {
-            if (c.specName.equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("symmetry_class must be one of none, permutation, permutation+orthogonal, "
-                + "permutation+orthogonal+invertible for a transformer, found " + name);
+        return SpecName.parse(TransformerClassSet.class, name, "symmetry_class must be one of none, permutation, "
+                + "permutation+orthogonal, permutation+orthogonal+invertible for a transformer, found ");
     }
 
     /** The residual stream's class: {@link SymmetryClass#NONE}, {@code PERMUTATION} or {@code ORTHOGONAL}. */

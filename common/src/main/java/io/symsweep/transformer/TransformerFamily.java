@@ -14,6 +14,7 @@ import io.symsweep.family.ModelFamily;
 import io.symsweep.family.PairAlignment;
 import io.symsweep.family.SplitEvaluation;
 import io.symsweep.family.TrainedArtefact;
+import io.symsweep.naming.SpecName;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.sweep.Check;
@@ -79,14 +80,8 @@ public final class TransformerFamily implements ModelFamily<TransformerFamily.Mo
             "decoupled weight decay (default 0)").checked(Check.atLeast(0));
 
     /** The two families. */
-    public enum Kind {
-        VIT("vit"), GPT("gpt");
-
-        private final String specName;
-
-        Kind(String specName) {
-            this.specName = specName;
-        }
+    public enum Kind implements SpecName {
+        VIT, GPT
     }
 
     private final Kind kind;
@@ -148,7 +143,7 @@ public final class TransformerFamily implements ModelFamily<TransformerFamily.Mo
 
     @Override
     public String name() {
-        return kind.specName;
+        return kind.specName();
     }
 
     @Override

@@ -5,28 +5,14 @@ import io.symsweep.align.AlignmentStatus;
 import java.util.Map;
 
 /** No alignment: B' is B (folded like A, so the segment is measured in the parametrisation every method shares). */
-final class TransformerIdentityAlignment implements TransformerAligner {
+final class TransformerIdentityAlignment extends AbstractTransformerAligner {
 
-    @Override
-    public TransformerClassSet classSet() {
-        return TransformerClassSet.NONE;
+    TransformerIdentityAlignment() {
+        super(TransformerClassSet.NONE, AlignmentMethod.NONE, null);
     }
 
     @Override
-    public AlignmentMethod method() {
-        return AlignmentMethod.NONE;
-    }
-
-    @Override
-    public TransformerArchitecture.Attention headMode() {
-        return null;
-    }
-
-    @Override
-    public TransformerAlignment align(TransformerAlignmentProblem p) {
-        long start = System.nanoTime();
-        TransformerModel a = TransformerAligners.parametrised(p.a(), null);
-        TransformerModel b = TransformerAligners.parametrised(p.b(), null);
+    TransformerAlignment fit(TransformerAlignmentProblem p, TransformerModel a, TransformerModel b, long start) {
         return new TransformerAlignment(classSet(), method(), null, a, b, Map.of(),
                 a.parameters().distance(b.parameters()), 0, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
     }

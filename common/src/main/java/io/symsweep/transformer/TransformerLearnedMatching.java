@@ -51,10 +51,7 @@ final class TransformerLearnedMatching extends AbstractTransformerAligner {
     }
 
     @Override
-    public TransformerAlignment align(TransformerAlignmentProblem p) {
-        long start = System.nanoTime();
-        TransformerModel a = TransformerAligners.parametrised(p.a(), headMode);
-        TransformerModel b = TransformerAligners.parametrised(p.b(), headMode);
+    TransformerAlignment fit(TransformerAlignmentProblem p, TransformerModel a, TransformerModel b, long start) {
         TransformerAlignmentSettings s = p.settings();
         HeadAndResidualMatching.Match wm;
         try {

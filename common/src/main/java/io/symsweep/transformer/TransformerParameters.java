@@ -2,6 +2,7 @@ package io.symsweep.transformer;
 
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Tensor;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -163,13 +164,7 @@ public final class TransformerParameters {
     public static ParameterSet initialise(TransformerArchitecture arch, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double residualScale = 1 / Math.sqrt(2.0 * arch.layers());
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        shapes(arch).forEach((name, shape) -> {
-            int n = 1;
-            for (int x : shape) {
-                n *= x;
-            }
-            double[] v = new double[n];
+        return filled(arch, (name, shape, v) -> {
             if (name.endsWith(".gain")) {
                 java.util.Arrays.fill(v, 1.0);
             } else if (name.endsWith("bias")) {
@@ -186,13 +181,11 @@ public final class TransformerParameters {
                         std *= residualScale;
                     }
                 }
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < v.length; i++) {
                     v[i] = std * gaussian(rng);
                 }
             }
-            m.put(name, new Tensor(shape, v));
         });
-        return new ParameterSet(m);
     }
 
     /**
@@ -202,18 +195,26 @@ public final class TransformerParameters {
      */
     public static ParameterSet random(TransformerArchitecture arch, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        Map<String, Tensor> m = new LinkedHashMap<>();
-        shapes(arch).forEach((name, shape) -> {
-            int n = 1;
-            for (int x : shape) {
-                n *= x;
-            }
-            double[] v = new double[n];
+        return filled(arch, (name, shape, v) -> {
             boolean isGain = name.endsWith(".gain");
             double std = isGain || name.endsWith("bias") || name.equals(POS) ? 0.3 : 1 / Math.sqrt(shape[shape.length - 2]);
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < v.length; i++) {
                 v[i] = (isGain ? 1 : 0) + std * gaussian(rng);
             }
+        });
+    }
+
+    /** How one tensor's entries are written: {@code values} (zeros, of the tensor's size) for {@code name}. */
+    private interface Fill {
+        void fill(String name, int[] shape, double[] values);
+    }
+
+    /** A parameter set of {@code arch}'s shapes, the tensors filled by {@code fill} one by one in parameter order. */
+    private static ParameterSet filled(TransformerArchitecture arch, Fill fill) {
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        shapes(arch).forEach((name, shape) -> {
+            double[] v = new double[Arrays.stream(shape).reduce(1, (x, y) -> x * y)];
+            fill.fill(name, shape, v);
             m.put(name, new Tensor(shape, v));
         });
         return new ParameterSet(m);

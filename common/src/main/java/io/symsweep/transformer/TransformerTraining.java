@@ -1,6 +1,7 @@
 package io.symsweep.transformer;
 
 import io.symsweep.params.ParameterSet;
+import io.symsweep.symmetry.Permutation;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -133,8 +134,34 @@ public final class TransformerTraining {
         }
     }
 
+    /** An iterator over batches held in memory: resettable, synchronous, without preprocessing. */
+    abstract static class InMemoryBatches implements MultiDataSetIterator {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+            throw new UnsupportedOperationException("no preprocessing");
+        }
+
+        @Override
+        public MultiDataSetPreProcessor getPreProcessor() {
+            return null;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return true;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+    }
+
     /** One batch {@code times} times. */
-    private static final class Repeated implements MultiDataSetIterator {
+    private static final class Repeated extends InMemoryBatches {
 
         private static final long serialVersionUID = 1L;
         private final MultiDataSet ds;
@@ -160,26 +187,6 @@ public final class TransformerTraining {
         @Override
         public MultiDataSet next(int num) {
             return next();
-        }
-
-        @Override
-        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException("no preprocessing");
-        }
-
-        @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return true;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false;
         }
 
         @Override
@@ -215,33 +222,24 @@ public final class TransformerTraining {
      * Mini-batches in a seeded order: epoch {@code e}'s permutation is the {@code e}-th Fisher-Yates shuffle of one
      * {@code SplittableRandom}. {@link #reset()} starts the next epoch (SameDiff calls it when an epoch is used up).
      */
-    static final class Batches implements MultiDataSetIterator {
+    static final class Batches extends InMemoryBatches {
 
         private static final long serialVersionUID = 1L;
         private final SequenceData data;
         private final int batchSize;
         private final SplittableRandom rng;
-        private final int[] order;
+        private int[] order;
         private int cursor;
 
         Batches(SequenceData data, int batchSize, long seed) {
             this.data = data;
             this.batchSize = batchSize;
             this.rng = new SplittableRandom(seed);
-            this.order = new int[data.samples()];
             shuffle();
         }
 
         private void shuffle() {
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            order = Permutation.randomImages(rng, data.samples());
             cursor = 0;
         }
 
@@ -263,26 +261,6 @@ public final class TransformerTraining {
             INDArray x = TransformerGraph.inputArray(batch, 0, batch.samples());
             INDArray[] y = TransformerGraph.lossArrays(batch, 0, batch.samples());
             return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x}, y);
-        }
-
-        @Override
-        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException("no preprocessing");
-        }
-
-        @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return true;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false;
         }
 
         @Override

@@ -20,10 +20,7 @@ final class TransformerWeightMatching extends AbstractTransformerAligner {
     }
 
     @Override
-    public TransformerAlignment align(TransformerAlignmentProblem p) {
-        long start = System.nanoTime();
-        TransformerModel a = TransformerAligners.parametrised(p.a(), headMode);
-        TransformerModel b = TransformerAligners.parametrised(p.b(), headMode);
+    TransformerAlignment fit(TransformerAlignmentProblem p, TransformerModel a, TransformerModel b, long start) {
         if (!a.parameters().isFinite() || !b.parameters().isFinite()) {
             return TransformerAlignment.failed(classSet, method(), headMode, a, b, AlignmentStatus.NOT_FINITE,
                     "non-finite weights", start);

@@ -131,7 +131,7 @@ class AlignerContractTest {
                 double[][] f = e.getValue().forward();
                 double[][] id = UnitTransform.identity(f.length).forward();
                 double tol = c == SymmetryClass.PERMUTATION || c == SymmetryClass.NONE ? 0 : 1e-8;
-                assertTrue(AlignmentFixtures.maxDifference(f, id) <= tol, what + ": self-alignment at " + e.getKey()
+                assertTrue(MatrixDifference.maxDifference(f, id) <= tol, what + ": self-alignment at " + e.getKey()
                         + " is not the identity");
             }
             assertTrue(a.distance(self.aligned()) <= 1e-8 * norm(a), what);
@@ -189,7 +189,7 @@ class AlignerContractTest {
                         scale = Math.max(scale, Math.abs(v));
                     }
                 }
-                double diff = AlignmentFixtures.maxDifference(expected, got);
+                double diff = MatrixDifference.maxDifference(expected, got);
                 assertTrue(diff <= 1e-8 * scale, what + ": site " + e.getKey() + " recovered to " + diff);
                 if (c == SymmetryClass.PERMUTATION_SCALING || c == SymmetryClass.SEMI_PERMUTATION) {
                     for (int i = 0; i < expected.length; i++) {
@@ -271,7 +271,7 @@ class AlignerContractTest {
             }
         }
         switch (c) {
-            case NONE -> assertEquals(0.0, AlignmentFixtures.maxDifference(f, UnitTransform.identity(n).forward()));
+            case NONE -> assertEquals(0.0, MatrixDifference.maxDifference(f, UnitTransform.identity(n).forward()));
             case PERMUTATION, PERMUTATION_SCALING -> {
                 assertEquals(m, n);
                 for (int i = 0; i < n; i++) {

@@ -129,15 +129,4 @@ final class AlignmentFixtures {
         }
         return worst / scale;
     }
-
-    /** {@code max |x - y|} over two matrices of one shape. */
-    static double maxDifference(double[][] x, double[][] y) {
-        double m = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < x[i].length; j++) {
-                m = Math.max(m, Math.abs(x[i][j] - y[i][j]));
-            }
-        }
-        return m;
-    }
 }

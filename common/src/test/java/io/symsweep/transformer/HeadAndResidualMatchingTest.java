@@ -1,6 +1,7 @@
 package io.symsweep.transformer;
 
 import io.symsweep.assignment.LinearAssignment;
+import static io.symsweep.align.MatrixDifference.maxDifference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,16 +35,6 @@ class HeadAndResidualMatchingTest {
         return inv;
     }
 
-    private static double maxAbsDifference(double[][] x, double[][] y) {
-        double m = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < x[i].length; j++) {
-                m = Math.max(m, Math.abs(x[i][j] - y[i][j]));
-            }
-        }
-        return m;
-    }
-
     private static void assertRecovered(TransformerModel a, Map<String, UnitTransform> planted,
             HeadAndResidualMatching.Match match, boolean invertible) {
         TransformerArchitecture arch = a.architecture();
@@ -60,7 +51,7 @@ class HeadAndResidualMatchingTest {
                     HeadAndResidualMatching.imagesOf(match.transforms().get(heads)), "heads of layer " + l);
         }
         double[][] r = planted.get(TransformerSymmetries.RESIDUAL).forward();
-        double err = maxAbsDifference(Dense.transpose(r), match.transforms().get(TransformerSymmetries.RESIDUAL).forward());
+        double err = maxDifference(Dense.transpose(r), match.transforms().get(TransformerSymmetries.RESIDUAL).forward());
         assertTrue(err <= 1e-8, "R recovered as the planted R^T to " + err);
         assertEquals(invertible, match.transforms().containsKey(TransformerSymmetries.queryKey(0, 0)));
     }
@@ -125,7 +116,7 @@ class HeadAndResidualMatchingTest {
         var b = d.apply(a.parameters(), Map.of(TransformerSymmetries.RESIDUAL, r));
         UnitTransform found = HeadAndResidualMatching.residualProcrustes(d, TransformerSymmetries.RESIDUAL,
                 a.parameters(), b, n -> true);
-        assertTrue(maxAbsDifference(Dense.transpose(r.forward()), found.forward()) <= 1e-12);
+        assertTrue(maxDifference(Dense.transpose(r.forward()), found.forward()) <= 1e-12);
     }
 
     @Test

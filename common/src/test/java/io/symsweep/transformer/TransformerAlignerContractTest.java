@@ -1,5 +1,6 @@
 package io.symsweep.transformer;
 
+import static io.symsweep.align.MatrixDifference.maxDifference;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -262,16 +263,6 @@ class TransformerAlignerContractTest {
         if (!(diff <= RECOVERED * scale)) {
             throw new AssertionFailedError(what + " recovered to " + diff + " (entries up to " + scale + ")");
         }
-    }
-
-    static double maxDifference(double[][] x, double[][] y) {
-        double m = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int j = 0; j < x[i].length; j++) {
-                m = Math.max(m, Math.abs(x[i][j] - y[i][j]));
-            }
-        }
-        return m;
     }
 
     static double norm(ParameterSet p) {

@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -60,12 +62,42 @@ class TransformerSymmetriesTest {
         return new ParameterSet(m);
     }
 
+    /**
+     * One class planted at the sites {@code sites} picks, into the random model of {@code modelSeed}.
+     *
+     * @param what      the planted maps, for the messages
+     * @param plantSeed the seed of the planted transforms
+     */
+    record Planting(String what, Predicate<String> sites, SymmetryClass symmetryClass, long modelSeed,
+            long plantSeed) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    static Stream<Arguments> plantings() {
+        List<Planting> plantings = List.of(
+                new Planting("MLP permutations", s -> s.endsWith(".mlp"), SymmetryClass.PERMUTATION, 21, 1),
+                new Planting("head permutations", s -> s.endsWith(".attn.heads"), SymmetryClass.PERMUTATION, 22, 4),
+                new Planting("QK maps", s -> s.endsWith(".qk"), SymmetryClass.INVERTIBLE, 23, 5),
+                new Planting("OV maps", s -> s.endsWith(".ov"), SymmetryClass.INVERTIBLE, 23, 6));
+        return cases().stream().flatMap(c -> plantings.stream().map(p -> Arguments.of(c, p)));
+    }
+
+    /** MLP and head permutations, and the per-head invertible maps on the QK and OV circuits. */
+    @ParameterizedTest
+    @MethodSource("plantings")
+    void plantedPermutationsAndPerHeadMapsAreExact(Fixtures.Case c, Planting p) {
+        TransformerModel m = new TransformerModel(c.arch(), TransformerParameters.random(c.arch(), p.modelSeed()));
+        double e = planted(m, c.data(), p.sites(), Set.of(p.symmetryClass()), p.plantSeed());
+        assertTrue(e <= EXACT, p.what() + ": " + e);
+    }
+
     @ParameterizedTest
     @MethodSource("cases")
-    void mlpPermutationsAndReluScalingsAreExact(Fixtures.Case c) {
+    void reluScalingsAreExactAndGeluScalingsAreNot(Fixtures.Case c) {
         TransformerModel m = new TransformerModel(c.arch(), TransformerParameters.random(c.arch(), 21));
-        double e = planted(m, c.data(), s -> s.endsWith(".mlp"), Set.of(SymmetryClass.PERMUTATION), 1);
-        assertTrue(e <= EXACT, "MLP permutations: " + e);
         if (c.arch().nonlinearity() == TransformerArchitecture.Nonlinearity.RELU) {
             double s = planted(m, c.data(), n -> n.endsWith(".mlp"), Set.of(SymmetryClass.PERMUTATION_SCALING), 2);
             assertTrue(s <= EXACT, "ReLU permutation-scalings: " + s);
@@ -76,23 +108,6 @@ class TransformerSymmetriesTest {
                     PlantedTransforms.permutationScaling(c.arch().dMlp(), new SplittableRandom(3))));
             assertTrue(FunctionalEquivalence.relativeError(m, b, c.data()) > BROKEN);
         }
-    }
-
-    @ParameterizedTest
-    @MethodSource("cases")
-    void headPermutationsAreExact(Fixtures.Case c) {
-        TransformerModel m = new TransformerModel(c.arch(), TransformerParameters.random(c.arch(), 22));
-        double e = planted(m, c.data(), s -> s.endsWith(".attn.heads"), Set.of(SymmetryClass.PERMUTATION), 4);
-        assertTrue(e <= EXACT, "head permutations: " + e);
-    }
-
-    @ParameterizedTest
-    @MethodSource("cases")
-    void perHeadInvertibleMapsOnTheQueryKeyAndValueOutputCircuitsAreExact(Fixtures.Case c) {
-        TransformerModel m = new TransformerModel(c.arch(), TransformerParameters.random(c.arch(), 23));
-        double qk = planted(m, c.data(), s -> s.endsWith(".qk"), Set.of(SymmetryClass.INVERTIBLE), 5);
-        double ov = planted(m, c.data(), s -> s.endsWith(".ov"), Set.of(SymmetryClass.INVERTIBLE), 6);
-        assertTrue(qk <= EXACT && ov <= EXACT, "QK " + qk + ", OV " + ov);
     }
 
     @ParameterizedTest
