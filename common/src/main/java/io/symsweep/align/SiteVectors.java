@@ -1,5 +1,6 @@
 package io.symsweep.align;
 
+import io.symsweep.linalg.Vectors;
 import io.symsweep.params.AxisUse;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Site;
@@ -42,7 +43,7 @@ record SiteVectors(double[] a, int unitsA, double[] b, int unitsB, int length) {
 
     /** True when every entry of both is finite. */
     boolean finite() {
-        return allFinite(a) && allFinite(b);
+        return Vectors.allFinite(a) && Vectors.allFinite(b);
     }
 
     /** A's vectors as the columns of a {@code length x unitsA} matrix. */
@@ -53,15 +54,6 @@ record SiteVectors(double[] a, int unitsA, double[] b, int unitsB, int length) {
     /** B's vectors as the columns of a {@code length x unitsB} matrix. */
     DMatrixRMaj bColumns() {
         return CommonOps_DDRM.transpose(DMatrixRMaj.wrap(unitsB, b.length / unitsB, b), null);
-    }
-
-    private static boolean allFinite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Each unit's incoming weights and bias, one row per unit: {@code units x rest}. */

@@ -156,16 +156,6 @@ public final class TransformerFamily implements ModelFamily<TransformerFamily.Mo
         return defaults;
     }
 
-    @Override
-    public Configuration normalize(Configuration c) {
-        for (Map.Entry<String, Object> d : defaults.entrySet()) {
-            if (d.getValue().equals(c.values().get(d.getKey()))) {
-                c = c.with(d.getKey(), null);
-            }
-        }
-        return c;
-    }
-
     private Object value(Configuration c, SpecField f) {
         Object v = c.value(f);
         return v != null ? v : defaults.get(f.configKey());
