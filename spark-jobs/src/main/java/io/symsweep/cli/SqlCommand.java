@@ -20,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,8 +66,8 @@ final class SqlCommand implements Callable<Integer> {
             description = "print at most N rows (default: ${DEFAULT-VALUE}); 0 for all")
     int limit;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Option(names = "--ddl", description = "print CREATE TABLE statements for a Spark catalog instead of querying")
     boolean ddl;
@@ -80,12 +81,10 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MasterUrl.check(master);
+        String masterUrl = master.checked();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (limit < 0) {
-            throw new UserException("--limit: must be >= 0, found " + limit);
-        }
+        OptionChecks.atLeast("--limit", limit, 0);
         if (ddl && query != null) {
             throw new UserException("--ddl: prints the tables' DDL and takes no QUERY, found \"" + query + "\"");
         }
@@ -102,12 +101,12 @@ final class SqlCommand implements Callable<Integer> {
         boolean announce = shell && SparkSession.getDefaultSession().isEmpty();
         long start = System.nanoTime();
         if (announce) {
-            err.print("symsweep: starting Spark (" + masterShown(master) + ") ...");
+            err.print("symsweep: starting Spark (" + masterShown(masterUrl) + ") ...");
             err.flush();
         }
         Sessions.Lease started;
         try {
-            started = SessionStart.lease("symsweep sql", master, Map.of(
+            started = SessionStart.lease("symsweep sql", masterUrl, Map.of(
                     "spark.sql.warehouse.dir", warehouse.toUri().toString(),
                     "spark.ui.enabled", "false"));
         } catch (RuntimeException e) {
