@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -92,16 +91,13 @@ final class ServeCommand implements Callable<Integer> {
         sparkConf.put(PORT_CONF, Integer.toString(port));
         sparkConf.put("spark.sql.warehouse.dir", warehouse.toUri().toString());
         sparkConf.putIfAbsent("spark.ui.enabled", "false");
-        long start = System.nanoTime();
-        err.print("symsweep: starting Spark (" + SqlCommand.masterShown(masterUrl) + ") and Spark Connect ...");
-        err.flush();
+        SessionStart.Announcement starting = new SessionStart.Announcement(err, masterUrl, " and Spark Connect");
         tables.warnDamaged(err);
         Sessions.Lease lease;
         try {
             lease = SessionStart.lease("symsweep serve", masterUrl, sparkConf);
         } catch (RuntimeException e) {
-            err.println(" failed");
-            err.flush();
+            starting.failed();
             throw e;
         }
         SparkSession spark = lease.session();
@@ -113,8 +109,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         int boundPort = ConnectServer.start(spark.sparkContext());
         Runtime.getRuntime().addShutdownHook(new Thread(ConnectServer::stop, "symsweep-serve-stop"));
-        err.printf(Locale.ROOT, " ready in %.1f s%n", (System.nanoTime() - start) * 1e-9);
-        err.flush();
+        starting.ready();
         String host = address.isAnyLocalAddress() ? localHostName() : bind;
         String url = "sc://" + host + ":" + boundPort;
         out.println("symsweep serve: " + locations.size() + " tables (" + String.join(", ", locations.keySet())
