@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -114,12 +115,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (samples != null) {
-            OptionChecks.atLeast("--samples", samples, 1);
-        }
-        if (learningRate != null) {
-            OptionChecks.positive("--learning-rate", learningRate);
-        }
+        OptionChecks.atLeastIfGiven("--samples", samples, 1);
+        OptionChecks.positiveIfGiven("--learning-rate", learningRate);
         OptionChecks.atLeast("--networks", networks, 1);
         OptionChecks.atLeast("--repeats", repeats, 1);
         OptionChecks.nonNegative("--warmup", warmup);
@@ -139,16 +136,7 @@ final class BenchCommand implements Callable<Integer> {
         if (network.equals(DIGITS_MLP)) {
             return digitsMlp();
         }
-        BenchNetwork net;
-        try {
-            net = BenchNetwork.parse(network, samples == null ? 0 : samples);
-        } catch (IllegalArgumentException e) {
-            throw new UserException("--network: must be figure4, wide100, deep-linear, digits-mlp or an architecture "
-                    + "label like mlp[8,100,4]/leaky_relu(0.01), found " + network);
-        }
-        if (learningRate != null) {
-            net = net.withLearningRate(learningRate);
-        }
+        BenchNetwork net = benchNetwork();
         PrintWriter w = spec.commandLine().getOut();
         w.printf("bench %s, %d samples, one thread, float64%n", net.architecture().label(), net.samples());
         w.flush();
@@ -162,35 +150,59 @@ final class BenchCommand implements Callable<Integer> {
         print(w, r);
         Map<String, Object> out = new LinkedHashMap<>(r.toJson());
         if (spark) {
-            Path dir = Files.createTempDirectory("symsweep-bench-spark");
-            try (Sessions.Lease lease = SessionStart.lease("symsweep bench", master,
-                    Map.of("spark.ui.enabled", "false"))) {
-                SparkScaling.Result s = SparkScaling.run(lease.session(), net, sparkNetworks, sparkSteps,
-                        dir.resolve("out").toString());
+            onSpark("symsweep-bench-spark", (session, outDir) -> {
+                SparkScaling.Result s = SparkScaling.run(session, net, sparkNetworks, sparkSteps, outDir);
                 w.printf("spark: %d networks x %d steps: in-process (1 thread) %.1f s = %.1f networks/s; %s %.1f s = "
                         + "%.1f networks/s; speed-up %.2fx; minima identical: %s; Spark's fixed cost per sweep %.1f s%n",
                         s.networks(), s.steps(), s.inProcessSeconds(), s.inProcessRate(), s.master(), s.sparkSeconds(),
                         s.sparkRate(), s.speedup(), s.identical(), s.overheadSeconds());
                 out.put("spark", s.toJson());
-            } finally {
-                deleteRecursively(dir);
-            }
+            });
         }
         if (sweep) {
-            Path dir = Files.createTempDirectory("symsweep-bench-sweep");
-            try (Sessions.Lease lease = SessionStart.lease("symsweep bench", master,
-                    Map.of("spark.ui.enabled", "false"))) {
-                SweepBench.Result s = SweepBench.run(lease.session(), new SweepBench.Options(sweepMinima, sweepFactors,
-                        SWEEP_PROBE_STEPS, sweepTrainMinima, sweepTrainSteps), dir.resolve("out").toString());
+            onSpark("symsweep-bench-sweep", (session, outDir) -> {
+                SweepBench.Result s = SweepBench.run(session, new SweepBench.Options(sweepMinima, sweepFactors,
+                        SWEEP_PROBE_STEPS, sweepTrainMinima, sweepTrainSteps), outDir);
                 print(w, s);
                 out.put("sweep", s.toJson());
                 out.put("probe_evals_per_second_end_to_end", s.probeHeavy().probeEvalsPerSecondEndToEnd());
                 out.put("end_to_end_vs_engine", s.probeHeavy().endToEndVsEngine());
                 out.put("planning_seconds_per_million", s.probeHeavy().planningSecondsPerMillion());
-            } finally {
-                deleteRecursively(dir);
-            }
+            });
         }
+        writeJson(w, out);
+        return 0;
+    }
+
+    /** {@code --network} with {@code --samples} and {@code --learning-rate}. */
+    private BenchNetwork benchNetwork() {
+        BenchNetwork net;
+        try {
+            net = BenchNetwork.parse(network, samples == null ? 0 : samples);
+        } catch (IllegalArgumentException e) {
+            throw new UserException("--network: must be figure4, wide100, deep-linear, digits-mlp or an architecture "
+                    + "label like mlp[8,100,4]/leaky_relu(0.01), found " + network);
+        }
+        return learningRate == null ? net : net.withLearningRate(learningRate);
+    }
+
+    /** One measurement on Spark ({@code --spark}, {@code --sweep}): a session on {@code --master} and a fresh output folder. */
+    private interface SparkMeasurement {
+        void run(SparkSession session, String outDir) throws IOException;
+    }
+
+    /** Runs {@code m} on a session of {@code --master} (UI off), writing under a temporary folder removed afterwards. */
+    private void onSpark(String tempPrefix, SparkMeasurement m) throws IOException {
+        Path dir = Files.createTempDirectory(tempPrefix);
+        try (Sessions.Lease lease = SessionStart.lease("symsweep bench", master, Map.of("spark.ui.enabled", "false"))) {
+            m.run(lease.session(), dir.resolve("out").toString());
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    /** {@code --json}: the figures {@code out}, indented, on stdout ({@code -}) or into the file. */
+    private void writeJson(PrintWriter w, Map<String, Object> out) throws IOException {
         if (json != null) {
             String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
             if (json.equals("-")) {
@@ -201,7 +213,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         w.flush();
-        return 0;
     }
 
     /** SGD steps of the probe-heavy sweep's minima (trained before the timed run). */
@@ -251,16 +262,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> align = io.symsweep.bench.AlignmentBench.run(widths, widths, 2, epochs);
         align.forEach((k, v) -> w.printf("  %-60s %s%n", k, v));
         out.putAll(align);
-        if (json != null) {
-            String text = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
-            if (json.equals("-")) {
-                w.println(text);
-            } else {
-                Files.writeString(Path.of(json), text + "\n");
-                w.println("wrote " + json);
-            }
-        }
-        w.flush();
+        writeJson(w, out);
         return 0;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,9 +41,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/reproduce-<scale>)")
     Path out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: local[*], or what spark-submit set)")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Option(names = "--only", paramLabel = "CLAIM", split = ",",
             description = "only these claims (ids or groups: cor4.2, cor4.2-independent, prop4.3, prop5.2, prop5.3, "
@@ -58,13 +58,13 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         Reproduction.Outcome outcome;
-        MasterUrl.check(master);
+        String masterUrl = master.checked();
         try {
             PaperSpecs paper = PaperSpecs.at(specsDir(), scale, scaleFile);
             Path dir = out != null ? out : Path.of("results", "reproduce-" + paper.scale());
             Reproduction.Plan plan = Reproduction.plan(paper, PaperClaims.all(paper), only, dir);
             try (Sessions.Lease lease = SessionStart.announced(spec.commandLine().getErr(),
-                    "symsweep reproduce " + paper.scale(), master, Map.of())) {
+                    "symsweep reproduce " + paper.scale(), masterUrl, Map.of())) {
                 outcome = Reproduction.run(lease.session(), plan, w);
             }
         } catch (ReproduceException e) {

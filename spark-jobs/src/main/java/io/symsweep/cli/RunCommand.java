@@ -10,12 +10,11 @@ import io.symsweep.spark.WriterLock;
 import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,9 +37,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<sweep name>)")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: local[*], or what spark-submit set)")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Option(names = "--fresh", description = "delete the tables in the output folder first")
     boolean fresh;
@@ -50,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
                     + " in a stage's first batch, then as many as take about 30 s)")
     Integer batch;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark configuration (repeatable)")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    SparkConfOption conf;
 
     @Option(names = "--wait", description = "when another run writes the output folder, wait for it to end "
             + "(default: exit with status 3, naming that run)")
@@ -60,21 +58,19 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (batch != null) {
-            OptionChecks.atLeast("--batch", batch, 1);
-        }
+        OptionChecks.atLeastIfGiven("--batch", batch, 1);
         SweepSpec sweep = Experiments.reader().read(specFile);
         String specText = readSpecText();
         // Every cross-field rule the axes allow to check here, before Spark starts (the rest: ConfigurationSpace).
         sweep.space().check();
         String outDir = out != null ? out : Path.of("results", sweep.name()).toString();
         // Before Spark starts and before anything is written.
-        MasterUrl.check(master);
+        String masterUrl = master.checked();
         OutputFolder.check(out != null ? "--out" : "the output folder", outDir,
                 Experiments.of(sweep).tables().stream().map(t -> t.name()).toList());
         PrintWriter w = spec.commandLine().getOut();
         try (Sessions.Lease lease = SessionStart.announced(spec.commandLine().getErr(), "symsweep " + sweep.name(),
-                master, conf)) {
+                masterUrl, conf.entries)) {
             SparkSession spark = lease.session();
             ResultStore store = new ResultStore(spark, outDir).messages(spec.commandLine().getErr());
             List<TableSummary> tables;

@@ -7,11 +7,11 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,11 +50,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
-    String master;
+    @Mixin
+    MasterOption master;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "extra Spark configuration (repeatable)")
-    Map<String, String> conf = new LinkedHashMap<>();
+    @Mixin
+    SparkConfOption conf;
 
     @Override
     public Integer call() {
@@ -64,9 +64,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserException("--port: must be in 1..65535, found " + port);
         }
         // Before the announcement below: a bad or silent master is then the one line (SessionStart checks again).
-        MasterUrl.check(master);
+        String masterUrl = master.checked();
         for (String key : List.of(ADDRESS_CONF, PORT_CONF)) {
-            if (conf.containsKey(key)) {
+            if (conf.entries.containsKey(key)) {
                 throw new UserException("--conf " + key + ": set by serve; use --bind and --port");
             }
         }
@@ -86,21 +86,18 @@ final class ServeCommand implements Callable<Integer> {
         Path warehouse = SqlCommand.temporaryWarehouse();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> SqlCommand.deleteRecursively(warehouse),
                 "symsweep-serve-cleanup"));
-        Map<String, String> sparkConf = new LinkedHashMap<>(conf);
+        Map<String, String> sparkConf = new LinkedHashMap<>(conf.entries);
         sparkConf.put(ADDRESS_CONF, address.getHostAddress());
         sparkConf.put(PORT_CONF, Integer.toString(port));
         sparkConf.put("spark.sql.warehouse.dir", warehouse.toUri().toString());
         sparkConf.putIfAbsent("spark.ui.enabled", "false");
-        long start = System.nanoTime();
-        err.print("symsweep: starting Spark (" + SqlCommand.masterShown(master) + ") and Spark Connect ...");
-        err.flush();
+        SessionStart.Announcement starting = new SessionStart.Announcement(err, masterUrl, " and Spark Connect");
         tables.warnDamaged(err);
         Sessions.Lease lease;
         try {
-            lease = SessionStart.lease("symsweep serve", master, sparkConf);
+            lease = SessionStart.lease("symsweep serve", masterUrl, sparkConf);
         } catch (RuntimeException e) {
-            err.println(" failed");
-            err.flush();
+            starting.failed();
             throw e;
         }
         SparkSession spark = lease.session();
@@ -112,8 +109,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         int boundPort = ConnectServer.start(spark.sparkContext());
         Runtime.getRuntime().addShutdownHook(new Thread(ConnectServer::stop, "symsweep-serve-stop"));
-        err.printf(Locale.ROOT, " ready in %.1f s%n", (System.nanoTime() - start) * 1e-9);
-        err.flush();
+        starting.ready();
         String host = address.isAnyLocalAddress() ? localHostName() : bind;
         String url = "sc://" + host + ":" + boundPort;
         out.println("symsweep serve: " + locations.size() + " tables (" + String.join(", ", locations.keySet())
@@ -132,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
 
     private boolean tokenConfigured() {
         String env = System.getenv(TOKEN_ENV);
-        return conf.containsKey(TOKEN_CONF) || System.getProperty(TOKEN_CONF) != null || (env != null && !env.isEmpty());
+        return conf.entries.containsKey(TOKEN_CONF) || System.getProperty(TOKEN_CONF) != null || (env != null && !env.isEmpty());
     }
 
     private static String localHostName() {

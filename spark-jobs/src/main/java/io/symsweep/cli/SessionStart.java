@@ -49,20 +49,43 @@ final class SessionStart {
             return lease(appName, master, conf);
         }
         MasterUrl.check(master);
-        long start = System.nanoTime();
-        err.print("symsweep: starting Spark (" + SqlCommand.masterShown(master) + ") ...");
-        err.flush();
+        Announcement starting = new Announcement(err, master, "");
         Sessions.Lease lease;
         try {
             lease = lease(appName, master, conf);
         } catch (RuntimeException e) {
-            err.println(" failed");
-            err.flush();
+            starting.failed();
             throw e;
         }
-        err.printf(Locale.ROOT, " ready in %.1f s%n", (System.nanoTime() - start) * 1e-9);
-        err.flush();
+        starting.ready();
         return lease;
+    }
+
+    /**
+     * The line on {@code err} while Spark starts: {@code symsweep: starting Spark (MASTER)ALSO ...} when made, then
+     * {@code  ready in 4.2 s} (the seconds since) or {@code  failed}.
+     */
+    static final class Announcement {
+
+        private final PrintWriter err;
+        private final long start = System.nanoTime();
+
+        /** {@code also}: what starts with Spark, e.g. {@code " and Spark Connect"}, or empty. */
+        Announcement(PrintWriter err, String master, String also) {
+            this.err = err;
+            err.print("symsweep: starting Spark (" + SqlCommand.masterShown(master) + ")" + also + " ...");
+            err.flush();
+        }
+
+        void ready() {
+            err.printf(Locale.ROOT, " ready in %.1f s%n", (System.nanoTime() - start) * 1e-9);
+            err.flush();
+        }
+
+        void failed() {
+            err.println(" failed");
+            err.flush();
+        }
     }
 
     /** What a failure {@code e} of Spark's start means: a user error, or the environment's, in one line. */

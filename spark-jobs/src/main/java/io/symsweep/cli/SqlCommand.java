@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -20,6 +19,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -65,8 +65,8 @@ final class SqlCommand implements Callable<Integer> {
             description = "print at most N rows (default: ${DEFAULT-VALUE}); 0 for all")
     int limit;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Option(names = "--ddl", description = "print CREATE TABLE statements for a Spark catalog instead of querying")
     boolean ddl;
@@ -80,12 +80,10 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MasterUrl.check(master);
+        String masterUrl = master.checked();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (limit < 0) {
-            throw new UserException("--limit: must be >= 0, found " + limit);
-        }
+        OptionChecks.atLeast("--limit", limit, 0);
         if (ddl && query != null) {
             throw new UserException("--ddl: prints the tables' DDL and takes no QUERY, found \"" + query + "\"");
         }
@@ -99,33 +97,21 @@ final class SqlCommand implements Callable<Integer> {
         Map<String, String> ddlLocations = ddl ? tables.singleLocations("--ddl") : null;
         boolean shell = query == null && !ddl;
         Path warehouse = temporaryWarehouse();
-        boolean announce = shell && SparkSession.getDefaultSession().isEmpty();
-        long start = System.nanoTime();
-        if (announce) {
-            err.print("symsweep: starting Spark (" + masterShown(master) + ") ...");
-            err.flush();
-        }
+        Map<String, String> conf = Map.of("spark.sql.warehouse.dir", warehouse.toUri().toString(),
+                "spark.ui.enabled", "false");
         Sessions.Lease started;
         try {
-            started = SessionStart.lease("symsweep sql", master, Map.of(
-                    "spark.sql.warehouse.dir", warehouse.toUri().toString(),
-                    "spark.ui.enabled", "false"));
+            // The shell says that Spark starts; a query's output is its rows alone.
+            started = shell ? SessionStart.announced(err, "symsweep sql", masterUrl, conf)
+                    : SessionStart.lease("symsweep sql", masterUrl, conf);
         } catch (RuntimeException e) {
             deleteRecursively(warehouse);
-            if (announce) {
-                err.println(" failed");
-                err.flush();
-            }
             throw e;
         }
         try (Sessions.Lease lease = started) {
             SparkSession spark = lease.session();
             if (lease.owned() && spark.sparkContext().isLocal()) {
                 TASK_LOGGERS.forEach(name -> Configurator.setLevel(name, Level.OFF));
-            }
-            if (announce) {
-                err.printf(Locale.ROOT, " ready in %.1f s%n", (System.nanoTime() - start) * 1e-9);
-                err.flush();
             }
             if (ddl) {
                 out.print(ddl(spark, tables, ddlLocations));

@@ -39,11 +39,7 @@ final class ResultTables {
     ResultTables(SparkSession spark, String root) {
         this.spark = spark;
         this.root = new Path(root);
-        try {
-            this.fs = this.root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + root, e);
-        }
+        this.fs = ResultStore.fileSystem(spark, root);
     }
 
     /** The tables of {@code spec}'s folder, by name (empty when it has none). */

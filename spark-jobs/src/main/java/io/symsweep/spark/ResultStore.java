@@ -43,8 +43,16 @@ public final class ResultStore {
     public ResultStore(SparkSession spark, String root) {
         this.spark = spark;
         this.root = new Path(root);
+        this.fs = fileSystem(spark, root);
+    }
+
+    /**
+     * The file system (local, HDFS, object store) of the results folder {@code root}, under {@code spark}'s Hadoop
+     * configuration; failing as {@code cannot open ROOT}.
+     */
+    public static FileSystem fileSystem(SparkSession spark, String root) {
         try {
-            this.fs = this.root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return new Path(root).getFileSystem(spark.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + root, e);
         }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.spark.SparkTestSession;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,14 +29,9 @@ class CheckCommandTest {
 
     static Path clean;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result symsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SymsweepCommand.commandLine(new PrintWriter(out), new PrintWriter(err), false).execute(args);
-        return new Result(code, out.toString(), err.toString());
+    /** {@code symsweep args} in-process, without the environment's debug switch. */
+    static CommandResult symsweep(String... args) {
+        return CommandResult.symsweep(false, args);
     }
 
     @BeforeAll
@@ -47,7 +40,7 @@ class CheckCommandTest {
         clean = dir.resolve("clean");
         Path spec = Path.of(CheckCommandTest.class.getResource("/specs/cli.yaml").toURI());
         // Batches of 2: several files per table, so that one damaged file leaves others to read.
-        Result run = symsweep("run", spec.toString(), "--out", clean.toString(), "--batch", "2");
+        CommandResult run = symsweep("run", spec.toString(), "--out", clean.toString(), "--batch", "2");
         assertEquals(0, run.code(), run.err());
     }
 
@@ -80,7 +73,7 @@ class CheckCommandTest {
 
     @Test
     void aCleanFolderHasNoProblems() throws IOException {
-        Result r = symsweep("check", clean.toString());
+        CommandResult r = symsweep("check", clean.toString());
         assertEquals(summary(clean, files(clean), 3 + 21 + 1, "no problems"), r.out());
         assertEquals("", r.err());
         assertEquals(0, r.code());
@@ -100,7 +93,7 @@ class CheckCommandTest {
         Files.writeString(barriers.resolve("notes.txt"), "hello\n");
         Files.createFile(barriers.resolve("empty.parquet"));
         Path stray = Files.createDirectory(d.resolve("plots"));
-        Result r = symsweep("check", d.toString());
+        CommandResult r = symsweep("check", d.toString());
         String expected = barriers.resolve("empty.parquet") + ": empty file (0 bytes), not Parquet\n"
                 + barriers.resolve("notes.txt") + ": not a Parquet file (6 bytes; it does not start with PAR1)\n"
                 + truncated + ": truncated Parquet file (" + length / 2 + " bytes; it does not end with PAR1, so its "
@@ -126,7 +119,7 @@ class CheckCommandTest {
         Path foreign = d.resolve("barriers").resolve("part-00000-notes.snappy.parquet");
         Files.writeString(foreign, "not Parquet\n");
 
-        Result sql = symsweep("sql", "--results", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM minima");
+        CommandResult sql = symsweep("sql", "--results", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM minima");
         assertEquals("n\n" + (3 - lost) + "\n", sql.out(), sql.err());
         assertEquals("symsweep: warning: skipping " + foreign + ": not a Parquet file (12 bytes; it does not "
                 + "start with PAR1) (`symsweep run` moves it to " + d + "/_quarantine/; `symsweep check` lists "
@@ -137,7 +130,7 @@ class CheckCommandTest {
         assertEquals(0, sql.code());
 
         Path spec = Path.of(CheckCommandTest.class.getResource("/specs/cli.yaml").toURI());
-        Result run = symsweep("run", spec.toString(), "--out", d.toString(), "--batch", "2");
+        CommandResult run = symsweep("run", spec.toString(), "--out", d.toString(), "--batch", "2");
         String[] err = run.err().lines().filter(l -> !l.startsWith("cli: ")).toArray(String[]::new);
         assertEquals(List.of("symsweep: warning: " + truncated + ": truncated Parquet file (100 bytes; it does not end "
                         + "with PAR1, so its footer is missing); moved to " + d + "/_quarantine/minima/, its "
@@ -154,13 +147,13 @@ class CheckCommandTest {
         assertTrue(Files.isRegularFile(d.resolve("_quarantine/minima").resolve(truncated.getFileName())));
         assertTrue(Files.isRegularFile(d.resolve("_quarantine/barriers").resolve(foreign.getFileName())));
 
-        Result check = symsweep("check", d.toString());
+        CommandResult check = symsweep("check", d.toString());
         assertEquals("note: " + d + "/_quarantine/barriers/" + foreign.getFileName() + ": quarantined by a run, which "
                 + "computed its configurations again (not a Parquet file (12 bytes; it does not start with PAR1)); not "
                 + "read by symsweep, delete it when it is of no more use", check.out().lines().findFirst().orElse(""));
         assertTrue(check.out().endsWith("; no problems\n"), check.out());
         assertEquals(0, check.code());
-        Result after = symsweep("sql", "--results", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM minima");
+        CommandResult after = symsweep("sql", "--results", d.toString(), "--format", "csv", "SELECT count(*) AS n FROM minima");
         assertEquals("n\n3\n", after.out());
         assertEquals("symsweep: note: 2 damaged files are in " + d + "/_quarantine/ (moved there by `symsweep "
                 + "run`, which computed their configurations again) and not queried\n", after.err());
@@ -179,7 +172,7 @@ class CheckCommandTest {
         Path again = d.resolve("barriers").resolve("part-99999-copy.snappy.parquet");
         Files.copy(part, again);
         long rows = rows(part);
-        Result r = symsweep("check", d.toString());
+        CommandResult r = symsweep("check", d.toString());
         String first = r.out().lines().findFirst().orElse("");
         assertTrue(first.startsWith(d.resolve("barriers") + ": " + rows + " config_id" + (rows > 1 ? "s appear" : " appears")
                 + " more than once (" + rows + " extra row" + (rows > 1 ? "s" : "") + "), e.g. "), first);
@@ -194,7 +187,7 @@ class CheckCommandTest {
         Path barrierFile = parts(d.resolve("barriers")).get(0);
         Path intruder = d.resolve("minima").resolve("part-00000-from-barriers.snappy.parquet");
         Files.copy(barrierFile, intruder);
-        Result r = symsweep("check", d.toString());
+        CommandResult r = symsweep("check", d.toString());
         String line = r.out().lines().findFirst().orElse("");
         assertTrue(line.startsWith(intruder + ": schema differs from table minima (schema version "), line);
         assertTrue(line.contains("missing columns "), line);
@@ -210,7 +203,7 @@ class CheckCommandTest {
         Files.createDirectory(old.resolve("minima"));
         Path moved = old.resolve("minima").resolve("part-00000-version-0.snappy.parquet");
         Files.copy(parts(rewritten).get(0), moved);
-        Result v = symsweep("check", old.toString());
+        CommandResult v = symsweep("check", old.toString());
         assertTrue(v.out().startsWith(moved + ": written with schema version [0] of table minima; this symsweep "
                 + "writes version "), v.out());
         assertEquals(1, v.code());
@@ -228,7 +221,7 @@ class CheckCommandTest {
             writer.write(new org.apache.parquet.example.data.simple.SimpleGroupFactory(schema).newGroup()
                     .append("config_id", "0123456789abcdef").append("schema_version", 1));
         }
-        Result r = symsweep("check", d.toString());
+        CommandResult r = symsweep("check", d.toString());
         assertEquals(foreign + ": foreign Parquet file: not written by Spark (its footer has no Spark schema)",
                 r.out().lines().findFirst().orElse(""));
         assertEquals(1, r.code());
@@ -246,7 +239,7 @@ class CheckCommandTest {
         assertTrue(at > 0, "the comment is in the footer");
         bytes[at] = 'C';
         Files.write(part, bytes);
-        Result r = symsweep("check", d.toString());
+        CommandResult r = symsweep("check", d.toString());
         assertEquals(part + ": does not match its checksum file ." + part.getFileName() + ".crc (changed after it was "
                 + "written)", r.out().lines().findFirst().orElse(""));
         assertEquals(1, r.code());
@@ -256,7 +249,7 @@ class CheckCommandTest {
     void aStagingFolderIsANoteAndATableFolderThatIsAFileAProblem() throws IOException {
         Path d = copy("staging");
         Files.createDirectories(d.resolve("minima").resolve("_temporary").resolve("0"));
-        Result r = symsweep("check", d.toString());
+        CommandResult r = symsweep("check", d.toString());
         assertTrue(r.out().startsWith("note: " + d.resolve("minima").resolve("_temporary") + ": staging folder of an "
                 + "interrupted job; the next run of the sweep deletes it\n"), r.out());
         assertEquals(0, r.code(), "a note is not a problem");
@@ -264,7 +257,7 @@ class CheckCommandTest {
         Path f = copy("table-is-a-file");
         deleteTree(f.resolve("barriers"));
         Files.writeString(f.resolve("barriers"), "not a folder\n");
-        Result t = symsweep("check", f.toString());
+        CommandResult t = symsweep("check", f.toString());
         assertTrue(t.out().startsWith(f.resolve("barriers") + ": a file where the folder of table barriers "
                 + "belongs\n"), t.out());
         assertEquals(1, t.code());
@@ -277,7 +270,7 @@ class CheckCommandTest {
         Path two = copy("all/two");
         Path broken = parts(two.resolve("minima")).get(0);
         Files.writeString(broken, "PAR1 and nothing else");
-        Result r = symsweep("check", all.toString());
+        CommandResult r = symsweep("check", all.toString());
         assertTrue(r.out().startsWith(all + "/two/minima/" + broken.getFileName() + ": truncated Parquet file (21 "
                 + "bytes; it does not end with PAR1, so its footer is missing)\n"), r.out());
         assertTrue(r.out().endsWith("; 1 problem\n"), r.out());

@@ -1,12 +1,11 @@
 package io.symsweep.cli;
 
+import static io.symsweep.cli.CommandResult.symsweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.symsweep.spark.SparkTestSession;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,16 +18,6 @@ class CliTest {
     @TempDir
     static Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result symsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SymsweepCommand.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     static Path spec() throws Exception {
         return Path.of(CliTest.class.getResource("/specs/cli.yaml").toURI());
     }
@@ -40,7 +29,7 @@ class CliTest {
 
     @Test
     void validatePrintsTheNumberOfConfigurations() throws Exception {
-        Result r = symsweep("validate", spec().toString());
+        CommandResult r = symsweep("validate", spec().toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("cli: valid rescaling-barrier spec, 21 configurations (3 minima to produce)\n", r.out());
     }
@@ -50,7 +39,7 @@ class CliTest {
         // 10^6 seeds x 10^3 factors: counted and checked without enumerating the product (one combination of the
         // widths' rule, a thousand of the factors' against the range).
         Path billion = Path.of(CliTest.class.getResource("/specs/billion.yaml").toURI());
-        Result r = symsweep("validate", "--show", "1", billion.toString());
+        CommandResult r = symsweep("validate", "--show", "1", billion.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals(2, lines.length, r.out());
@@ -61,7 +50,7 @@ class CliTest {
         // The same billion with a range of 100: the first factor above it is the first error, one line, status 2.
         Path bad = dir.resolve("billion-bad.yaml");
         Files.writeString(bad, Files.readString(billion).replace("factor_range: 12000", "factor_range: 100"));
-        Result e = symsweep("validate", bad.toString());
+        CommandResult e = symsweep("validate", bad.toString());
         assertEquals(2, e.code());
         assertTrue(e.err().startsWith("symsweep: probe.factors: must lie in [1/c, c] = [0.01, 100] since "
                 + "probe.factor_range is 100, found 100."), e.err());
@@ -74,7 +63,7 @@ class CliTest {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, Files.readString(spec()).replace("factors: [1.5,", "factors: [1.5, -2,"));
         for (String cmd : new String[] {"validate", "run"}) {
-            Result r = symsweep(cmd, bad.toString());
+            CommandResult r = symsweep(cmd, bad.toString());
             assertEquals(2, r.code());
             assertEquals("symsweep: probe.factors[1]: must be > 0, found -2\n", r.err());
             assertEquals("", r.out());
@@ -83,7 +72,7 @@ class CliTest {
 
     @Test
     void aMissingFileIsAUserError() {
-        Result r = symsweep("validate", dir.resolve("nope.yaml").toString());
+        CommandResult r = symsweep("validate", dir.resolve("nope.yaml").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("symsweep: no such file: "), r.err());
         assertEquals(1, r.err().lines().count());
@@ -91,7 +80,7 @@ class CliTest {
 
     @Test
     void unknownOptionsAreUsageErrors() {
-        Result r = symsweep("run", "--nope", "x.yaml");
+        CommandResult r = symsweep("run", "--nope", "x.yaml");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Unknown option: '--nope'"), r.err());
     }
@@ -99,14 +88,14 @@ class CliTest {
     @Test
     void runThenQuery() throws Exception {
         Path out = dir.resolve("out");
-        Result run = symsweep("run", spec().toString(), "--out", out.toString());
+        CommandResult run = symsweep("run", spec().toString(), "--out", out.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().startsWith("sweep cli (rescaling-barrier): 21 configurations\n"), run.out());
         assertTrue(run.out().contains("minima          3 rows  (3 computed now, 0 already there)"), run.out());
         assertTrue(run.out().contains("barriers       21 rows  (21 computed now, 0 already there)  status: OK 21"),
                 run.out());
 
-        Result sql = symsweep("sql", "--results", out.toString(),
+        CommandResult sql = symsweep("sql", "--results", out.toString(),
                 "SELECT factor, count(*) AS n FROM barriers WHERE factor < 2 GROUP BY factor ORDER BY factor");
         assertEquals(0, sql.code(), sql.err());
         assertEquals("""
@@ -117,15 +106,15 @@ class CliTest {
                 (2 rows)
                 """, sql.out());
 
-        Result csv = symsweep("sql", "--results", out.toString(), "--format", "csv",
+        CommandResult csv = symsweep("sql", "--results", out.toString(), "--format", "csv",
                 "SELECT engine, status, count(*) AS n FROM minima GROUP BY engine, status");
         assertEquals("engine,status,n\ndense,CONVERGED,3\n", csv.out());
 
-        Result json = symsweep("sql", "--results", out.toString(), "--format", "json",
+        CommandResult json = symsweep("sql", "--results", out.toString(), "--format", "json",
                 "SELECT seed, alphas[12] AS mid FROM barriers WHERE factor = 1.5 ORDER BY seed");
         assertEquals("{\"seed\":0,\"mid\":0.5}\n{\"seed\":1,\"mid\":0.5}\n{\"seed\":2,\"mid\":0.5}\n", json.out());
 
-        Result bad = symsweep("sql", "--results", out.toString(), "SELECT nope FROM barriers");
+        CommandResult bad = symsweep("sql", "--results", out.toString(), "SELECT nope FROM barriers");
         assertEquals(2, bad.code());
         assertEquals(1, bad.err().lines().count(), bad.err());
         assertTrue(bad.err().startsWith("symsweep: query: "), bad.err());
@@ -135,7 +124,7 @@ class CliTest {
     @Test
     void benchWritesTheJsonFigures() throws Exception {
         Path json = dir.resolve("bench.json");
-        Result r = symsweep("bench", "--network", "deep-linear", "--networks", "8", "--repeats", "1", "--warmup", "0",
+        CommandResult r = symsweep("bench", "--network", "deep-linear", "--networks", "8", "--repeats", "1", "--warmup", "0",
                 "--repeat-seconds", "0.001", "--no-dl4j", "--spark", "--spark-networks", "12", "--spark-steps", "5",
                 "--json", json.toString());
         assertEquals(0, r.code(), r.err());
@@ -162,7 +151,7 @@ class CliTest {
 
     @Test
     void benchRejectsAnUnknownNetwork() {
-        Result r = symsweep("bench", "--network", "resnet50");
+        CommandResult r = symsweep("bench", "--network", "resnet50");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("symsweep: --network: must be figure4, wide100, deep-linear"), r.err());
         assertEquals(1, r.err().lines().count());

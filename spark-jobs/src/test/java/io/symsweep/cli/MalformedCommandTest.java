@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,14 +41,9 @@ class MalformedCommandTest {
 
     static Map<String, String> places;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result symsweep(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SymsweepCommand.commandLine(new PrintWriter(out), new PrintWriter(err), false).execute(args);
-        return new Result(code, out.toString(), err.toString());
+    /** {@code symsweep args} in-process, without the environment's debug switch. */
+    static CommandResult symsweep(String... args) {
+        return CommandResult.symsweep(false, args);
     }
 
     @BeforeAll
@@ -147,7 +140,7 @@ class MalformedCommandTest {
 
     private static void assertFailsCleanly(String[] argv, int status, String expected) throws IOException {
         Map<String, String> before = tree(root);
-        Result r = symsweep(argv);
+        CommandResult r = symsweep(argv);
         assertEquals(expected + "\n", r.err(), "stderr of " + String.join(" ", argv));
         assertEquals(status, r.code(), "exit status of " + String.join(" ", argv));
         assertEquals("", r.out(), "stdout of " + String.join(" ", argv));

@@ -27,10 +27,10 @@ class ReproduceCommandTest {
     @Test
     void aBadScaleOrClaimIsOneLineAndNothingIsWritten() {
         Path out = dir.resolve("bad");
-        CliTest.Result r = CliTest.symsweep("reproduce", "--specs", PAPER, "--scale", "huge", "--out", out.toString());
+        CommandResult r = CommandResult.symsweep("reproduce", "--specs", PAPER, "--scale", "huge", "--out", out.toString());
         assertEquals(2, r.code());
         assertEquals("symsweep: --scale: must be quick, paper or large, found huge\n", r.err());
-        r = CliTest.symsweep("reproduce", "--specs", PAPER, "--scale", "quick", "--only", "prop5.3,nope", "--out",
+        r = CommandResult.symsweep("reproduce", "--specs", PAPER, "--scale", "quick", "--only", "prop5.3,nope", "--out",
                 out.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("symsweep: --only: no claim nope; claims: cor4.2, "), r.err());
@@ -42,7 +42,7 @@ class ReproduceCommandTest {
     void oneClaimAtATinyScale() throws Exception {
         Path out = dir.resolve("tiny");
         Path scale = Path.of(ReproduceCommandTest.class.getResource("/scales/tiny.yaml").toURI());
-        CliTest.Result r = CliTest.symsweep("reproduce", "--specs", PAPER, "--scale-file", scale.toString(), "--only",
+        CommandResult r = CommandResult.symsweep("reproduce", "--specs", PAPER, "--scale-file", scale.toString(), "--only",
                 "prop5.3", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("PASS          prop5.3"), r.out());

@@ -69,11 +69,7 @@ class ShellIT {
 
         session.type("SELECT 42 AS answer;\r");
         session.expect("answer\n------\n    42\n(1 row)\n", 120);
-        session.type("\u0004");
-        assertTrue(session.process.waitFor(60, TimeUnit.SECONDS), "Ctrl-D leaves");
-        assertEquals(0, session.process.exitValue());
-        String first = session.text();
-        assertFalse(first.contains(WARNING), first);
+        session.leave("\u0004", "Ctrl-D");
         assertTrue(Files.readString(history).contains("SELECT factor,\\n  count(*) AS n\\nFROM barriers"),
                 "the multi-line statement is one history entry");
 
@@ -82,10 +78,7 @@ class ShellIT {
         // The Up key as xterm sends it in the keypad mode JLine switches on.
         session.type("\u001bOA\r");
         session.expect("answer\n------\n    42\n(1 row)\n", 120);
-        session.type("\\q\r");
-        assertTrue(session.process.waitFor(60, TimeUnit.SECONDS), "\\q leaves");
-        assertEquals(0, session.process.exitValue());
-        assertFalse(session.text().contains(WARNING), session.text());
+        session.leave("\\q\r", "\\q");
     }
 
     /** {@code ./symsweep sql} on a pseudo-terminal; what it shows, with the terminal's control sequences removed. */
@@ -118,6 +111,15 @@ class ShellIT {
         void type(String s) throws IOException {
             keys.write(s.getBytes(StandardCharsets.UTF_8));
             keys.flush();
+        }
+
+        /** Types {@code s}, which ends the shell ({@code how}): it exits with status 0 and showed no JVM warning. */
+        void leave(String s, String how) throws IOException, InterruptedException {
+            type(s);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), how + " leaves");
+            assertEquals(0, process.exitValue());
+            String shown = text();
+            assertFalse(shown.contains(WARNING), shown);
         }
 
         /** Everything shown so far: escape sequences and carriage returns removed. */

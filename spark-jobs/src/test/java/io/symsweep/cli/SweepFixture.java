@@ -1,8 +1,6 @@
 package io.symsweep.cli;
 
 import io.symsweep.spark.SparkTestSession;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,11 +23,9 @@ final class SweepFixture {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> SqlCommand.deleteRecursively(dir)));
             Path out = dir.resolve("cli");
             Path spec = Path.of(SweepFixture.class.getResource("/specs/cli.yaml").toURI());
-            StringWriter err = new StringWriter();
-            int code = SymsweepCommand.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(err))
-                    .execute("run", spec.toString(), "--out", out.toString());
-            if (code != 0) {
-                throw new IllegalStateException("symsweep run failed: " + err);
+            CommandResult run = CommandResult.symsweep("run", spec.toString(), "--out", out.toString());
+            if (run.code() != 0) {
+                throw new IllegalStateException("symsweep run failed: " + run.err());
             }
             results = out;
         }
