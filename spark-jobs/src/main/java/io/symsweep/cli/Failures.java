@@ -110,6 +110,17 @@ final class Failures {
             if (m.contains("permission denied")) {
                 return environment(where + "permission denied" + raw);
             }
+            java.util.regex.Matcher mkdirs = MKDIRS_FAILED.matcher(message);
+            if (mkdirs.matches()) {
+                // Hadoop's local file system says only that mkdirs returned false: name the folder it could not
+                // create a folder in (the nearest that exists), as the other file-system failures name their file.
+                java.nio.file.Path folder = java.nio.file.Path.of(mkdirs.group(1));
+                while (folder.getParent() != null && !java.nio.file.Files.exists(folder)) {
+                    folder = folder.getParent();
+                }
+                return environment(folder + ": cannot create a folder in it (an immutable or read-only folder, see "
+                        + "lsattr, or one of another owner); fix it and rerun: what is committed is kept");
+            }
         }
         if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
             return environment("cannot connect: " + message);
@@ -130,6 +141,10 @@ final class Failures {
         }
         return null;
     }
+
+    /** Hadoop's local file system's {@code Mkdirs failed to create file:/a/b (exists=false, cwd=file:/c)}. */
+    private static final java.util.regex.Pattern MKDIRS_FAILED =
+            java.util.regex.Pattern.compile("Mkdirs failed to create (?:file:)?(/[^ ]*)(?: \\(.*\\))?");
 
     /** {@code /some/path (Operation not permitted)}: java.io's message for a file it cannot open. */
     private static final java.util.regex.Pattern PATH_AND_REASON =

@@ -230,7 +230,10 @@ public final class ResultStore {
             if (!fs.isDirectory(dir)) {
                 return 0;
             }
-            for (FileStatus s : fs.listStatus(dir)) {
+            // By name, so that the warnings come in the same order on every file system (a local listing is not sorted).
+            FileStatus[] listed = fs.listStatus(dir);
+            java.util.Arrays.sort(listed);
+            for (FileStatus s : listed) {
                 String name = s.getPath().getName();
                 if (TableFiles.hidden(name)) {
                     continue;

@@ -32,6 +32,11 @@ public final class Sessions {
             sc.setIfMissing("spark.driver.host", "127.0.0.1");
             sc.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             sc.setIfMissing("spark.sql.shuffle.partitions", "8");
+            // In local mode the one executor is the driver's own JVM, so a missed heartbeat only ever means that the
+            // JVM stood still (a long GC pause, SIGSTOP, a suspended laptop). After Spark's default of 120 s Spark
+            // would declare its only executor lost and fail the job (local mode allows no task retry); a day keeps
+            // such a pause harmless. Other masters keep Spark's default, where the timeout finds dead executors.
+            sc.setIfMissing("spark.storage.blockManagerHeartbeatTimeoutMs", "86400000");
         }
         sc.setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1");
         sc.setIfMissing("spark.executor.extraJavaOptions", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0");

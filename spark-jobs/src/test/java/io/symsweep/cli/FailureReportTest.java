@@ -62,6 +62,21 @@ class FailureReportTest {
         assertEquals(3, Failures.classify(new OutOfMemoryError("Java heap space")).status());
     }
 
+    /**
+     * A table folder made immutable while a task writes: Hadoop's local file system says only "Mkdirs failed"; the line
+     * names the nearest folder that exists, the one in which nothing could be created.
+     */
+    @Test
+    void aFolderThatCannotBeCreatedNamesTheFolderItWasToBeIn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path minima = java.nio.file.Files.createDirectory(dir.resolve("minima"));
+        String hadoop = "Mkdirs failed to create file:" + minima + "/_temporary/0/_temporary/attempt_2026_0016_m_000000_47"
+                + " (exists=false, cwd=file:/work)";
+        assertEquals(new Failures.Failure(3, minima + ": cannot create a folder in it (an immutable or read-only "
+                + "folder, see lsattr, or one of another owner); fix it and rerun: what is committed is kept"),
+                Failures.classify(new SparkException("Job aborted due to stage failure", new IOException(hadoop))));
+    }
+
     @Test
     void anythingElseIsOneLineNamingADefect() {
         Failures.Failure f = Failures.classify(new IllegalStateException("-2 minima of this batch are missing\n\tat x"));
