@@ -64,7 +64,8 @@ final class AlignmentFigures {
             values.append(values.length() == 0 ? "" : "; ").append(r.get("category")).append(" / ")
                     .append(r.get("series")).append(String.format(java.util.Locale.ROOT, " %.3g", y));
         }
-        JFreeChart c = bars("mean test-loss barrier over " + pairs + " pairs", "symmetry class",
+        JFreeChart c = bars("mean test-loss barrier over " + pairs + (pairs == 1 ? " pair" : " pairs"),
+                "symmetry class",
                 "test-loss barrier (log)", data);
         return new Figure("align_linear", "Deep linear nets: the barrier after alignment, by symmetry class",
                 "Mean test-loss barrier (Theus et al.'s: the largest excess over the straight line between the "
