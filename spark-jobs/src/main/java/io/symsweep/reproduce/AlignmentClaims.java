@@ -20,7 +20,7 @@ public final class AlignmentClaims {
 
     /** The bound on the test-loss barrier after the invertible-class alignment of deep linear nets. */
     public static final double INVERTIBLE_BOUND = 1e-6;
-    /** The bound on the test-loss barrier after {@code permutation_scaling} between a ReLU net and its rescaled copy. */
+    /** The bound on the test-loss barrier after {@code permutation_scaling} of a ReLU net's rescaled copy. */
     public static final double SCALING_BOUND = 1e-9;
     /** The floor of the test-loss barrier after {@code permutation} on the same pairs, at every factor m >= 10. */
     public static final double PERMUTATION_FLOOR = 1e-2;
