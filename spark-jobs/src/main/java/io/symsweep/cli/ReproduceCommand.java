@@ -1,6 +1,8 @@
 package io.symsweep.cli;
 
+import io.symsweep.report.Claim;
 import io.symsweep.report.ClaimResult;
+import io.symsweep.reproduce.AlignmentClaims;
 import io.symsweep.reproduce.PaperClaims;
 import io.symsweep.reproduce.PaperSpecs;
 import io.symsweep.reproduce.ReproduceException;
@@ -46,7 +48,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "CLAIM", split = ",",
             description = "only these claims (ids or groups: cor4.2, cor4.2-independent, prop4.3, prop5.2, prop5.3, "
-                    + "prop5.4, prop5.5, prop5.6, prop6.1, fig3bc, thm6.2) and the specs they need")
+                    + "prop5.4, prop5.5, prop5.6, prop6.1, fig3bc, thm6.2, align-linear, align-rescaled, align-digits) "
+                    + "and the specs they need")
     List<String> only = new ArrayList<>();
 
     @Option(names = "--specs", paramLabel = "DIR",
@@ -62,7 +65,9 @@ final class ReproduceCommand implements Callable<Integer> {
         try {
             PaperSpecs paper = PaperSpecs.at(specsDir(), scale, scaleFile);
             Path dir = out != null ? out : Path.of("results", "reproduce-" + paper.scale());
-            Reproduction.Plan plan = Reproduction.plan(paper, PaperClaims.all(paper), only, dir);
+            List<Claim> claims = new ArrayList<>(PaperClaims.all(paper));
+            claims.addAll(AlignmentClaims.all());
+            Reproduction.Plan plan = Reproduction.plan(paper, claims, only, dir);
             try (Sessions.Lease lease = SessionStart.announced(spec.commandLine().getErr(),
                     "symsweep reproduce " + paper.scale(), masterUrl, Map.of())) {
                 outcome = Reproduction.run(lease.session(), plan, w);

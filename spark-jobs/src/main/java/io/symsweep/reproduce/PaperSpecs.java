@@ -37,16 +37,18 @@ public final class PaperSpecs {
 
     /** The paper specs, in the order they run and appear in the report. */
     public static final List<String> NAMES = List.of("figure4", "figure1", "corollary42", "proposition52",
-            "figure3a", "figure3bc", "proposition54", "proposition55", "proposition56");
+            "figure3a", "figure3bc", "proposition54", "proposition55", "proposition56",
+            "alignment-linear", "alignment-rescaled", "alignment-digits");
 
     /**
      * The spec paths a scale may override: how many cases a claim is measured on (seeds, samples, grid points,
-     * which factors, widths, depths, magnitudes, betas, eps and scalar data are swept), never how a case is
-     * computed.
+     * which factors, widths, depths, magnitudes, betas, eps and scalar data are swept; for the alignment specs
+     * which architectures, pairs, methods, REPAIR settings and rescaling factors), never how a case is computed.
      */
     public static final List<String> SIZE_AXES = List.of("seeds", "sampling.samples", "architecture.layers",
             "architecture.width", "architecture.eps", "data.x", "data.y", "probe.factors", "probe.curves",
-            "probe.magnitudes", "orbit.betas", "dimensions.max");
+            "probe.magnitudes", "orbit.betas", "dimensions.max", "model.widths", "alignment.pairs",
+            "alignment.methods", "alignment.repair", "alignment.rescale_factor");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)

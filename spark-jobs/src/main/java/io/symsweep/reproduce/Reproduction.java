@@ -122,13 +122,23 @@ public final class Reproduction {
                 }
             }
         }
+        AlignmentFigures alignment = new AlignmentFigures(tables);
+        for (AlignmentFigures.Plan f : AlignmentFigures.plans()) {
+            if (plan.sweeps().containsKey(f.spec())) {
+                try {
+                    figures.add(f.draw().apply(alignment));
+                } catch (Exception ex) {
+                    log.println("symsweep: figure " + f.name() + " not drawn: " + firstLine(ex));
+                }
+            }
+        }
         double seconds = (System.nanoTime() - start) * 1e-9;
         Path report = plan.out().resolve("report");
         String notes = String.format(Locale.ROOT, "Scale %s; results under %s; specs run: %s; total %.0f s "
                 + "(spec times include resuming: rows already there are not recomputed).", plan.specs().scale(),
                 plan.out(), String.join(", ", timings), seconds);
-        new ReportWriter("symsweep reproduce: Zhao, Dehmamy, Walters, Yu (ICML 2025), scale "
-                + plan.specs().scale(), plan.out().toString(), results, figures, notes).write(report);
+        new ReportWriter("symsweep reproduce: Zhao, Dehmamy, Walters, Yu (ICML 2025) and the alignment experiments, "
+                + "scale " + plan.specs().scale(), plan.out().toString(), results, figures, notes).write(report);
         for (ClaimResult r : results) {
             log.printf(Locale.ROOT, "%-13s %-22s predicted %s; measured %s; %d cases%s%n", r.status(), r.claim().id(),
                     r.predicted(), r.measured(), r.cases(), r.note().isEmpty() ? "" : " (" + r.note() + ")");

@@ -10,6 +10,8 @@
  *       results folder, as {@code symsweep sql --results} makes them, and queries on them);</li>
  *   <li>{@link io.symsweep.reproduce.PaperClaims} and {@link io.symsweep.reproduce.PaperFigures}: the claims and the
  *       figures, whose SQL text is the only place that names table columns;</li>
+ *   <li>{@link io.symsweep.reproduce.AlignmentClaims} and {@link io.symsweep.reproduce.AlignmentFigures}: the same
+ *       for the alignment specs ({@code paper/alignment-*.yaml}: tables {@code alignments}, {@code models});</li>
  *   <li>{@link io.symsweep.reproduce.Reproduction}: runs it all and writes {@code DIR/report/}.</li>
  * </ul>
  */

@@ -80,6 +80,26 @@ class PaperSpecsTest {
     }
 
     @Test
+    void quickAlignmentSpecsSweepFewerCasesWithThePapersDataAndTraining() {
+        PaperSpecs quick = PaperSpecs.at(PAPER, "quick", null);
+        PaperSpecs paper = PaperSpecs.at(PAPER, "paper", null);
+        for (String name : List.of("alignment-linear", "alignment-rescaled", "alignment-digits")) {
+            SweepSpec q = quick.spec(name);
+            SweepSpec p = paper.spec(name);
+            int science = 0;
+            for (String axis : p.axes().keySet()) {
+                if (axis.startsWith("training.") || axis.startsWith("data.") || axis.startsWith("probe.")) {
+                    assertEquals(p.axes().get(axis), q.axes().get(axis), name + "." + axis);
+                    science++;
+                }
+            }
+            assertTrue(science > 0, name + ": no training axes found in " + p.axes().keySet());
+            assertTrue(q.crossProductSize() < p.crossProductSize(), name);
+        }
+        assertTrue(quick.text("alignment-linear").contains("seeds: 0..1"), quick.text("alignment-linear"));
+    }
+
+    @Test
     void anOverlayChangesSizeAxesOnlyAndOnlyFieldsThatExist(@TempDir Path dir) throws Exception {
         Path science = dir.resolve("science.yaml");
         Files.writeString(science, "figure4:\n  training.learning_rate: 0.1\n");
