@@ -12,8 +12,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -77,6 +80,13 @@ public final class Charts {
 
     /** A text placed at data coordinates. */
     public record Label(String text, double x, double y) {
+    }
+
+    /** {@code data} ({@code name -> (x[], y[])}) as series, each drawn in the style {@code style} gives its name. */
+    public static List<Series> styled(Map<String, double[][]> data, Function<String, Style> style) {
+        List<Series> out = new ArrayList<>();
+        data.forEach((name, xy) -> out.add(new Series(name, xy[0], xy[1], style.apply(name))));
+        return out;
     }
 
     /** An x-y chart. */

@@ -2,13 +2,10 @@ package io.symsweep.reproduce;
 
 import io.symsweep.report.Charts;
 import io.symsweep.report.Charts.Scale;
-import io.symsweep.report.Charts.Series;
 import io.symsweep.report.Charts.Style;
 import io.symsweep.report.Figure;
 import java.awt.Color;
 import java.awt.Font;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -77,7 +74,7 @@ final class AlignmentFigures {
     }
 
     Figure linearCurves() {
-        Map<String, double[][]> data = series("alignment-linear", """
+        Map<String, double[][]> data = tables.series("alignment-linear", """
                 WITH points AS (
                   SELECT a.symmetry_class, a.method, round(p.lambdas, 9) AS x, p.test_losses AS loss
                   FROM alignments a LATERAL VIEW explode(arrays_zip(a.lambdas, a.test_losses)) AS p
@@ -91,7 +88,7 @@ final class AlignmentFigures {
                 ORDER BY CASE p.symmetry_class WHEN 'none' THEN 0 WHEN 'permutation' THEN 1
                          WHEN 'orthogonal' THEN 2 ELSE 3 END, series, x""");
         JFreeChart c = Charts.xy("test loss at (1 - l) A + l B', mean over pairs", "l", Scale.LINEAR,
-                "test loss (log)", Scale.LOG, styled(data, n -> Style.LINE_POINTS));
+                "test loss (log)", Scale.LOG, Charts.styled(data, n -> Style.LINE_POINTS));
         return new Figure("align_linear_curves", "Deep linear nets: the test loss along the segment, by class",
                 "Test loss along the straight line from A to the aligned B' (columns lambdas, test_losses of table "
                         + "alignments of alignment-linear), mean over pairs at the points of l every pair shares "
@@ -101,7 +98,7 @@ final class AlignmentFigures {
     }
 
     Figure rescaled() {
-        Map<String, double[][]> data = series("alignment-rescaled", """
+        Map<String, double[][]> data = tables.series("alignment-rescaled", """
                 SELECT concat(symmetry_class, ', ', method, CASE WHEN model_a = model_b THEN ', own copy'
                          ELSE ', another model''s copy' END) AS series,
                        rescale_factor AS x, avg(test_loss_barrier) AS y
@@ -110,7 +107,7 @@ final class AlignmentFigures {
                 ORDER BY series, x""");
         JFreeChart c = Charts.xy("mean test-loss barrier over pairs", "rescaling factor m", Scale.LOG,
                 "test-loss barrier (log)", Scale.LOG,
-                styled(data, n -> n.endsWith("own copy") ? Style.LINE_POINTS : Style.DASHED));
+                Charts.styled(data, n -> n.endsWith("own copy") ? Style.LINE_POINTS : Style.DASHED));
         return new Figure("align_rescaled", "ReLU nets against rescaled copies: permutations leave Prop 5.3's "
                 + "barrier, scaling-aware matching removes it",
                 "Test-loss barrier between a 64-64-64-10 ReLU net on digits and a copy whose hidden units were "
@@ -122,7 +119,7 @@ final class AlignmentFigures {
     }
 
     Figure digits() {
-        Map<String, double[][]> data = series("alignment-digits", """
+        Map<String, double[][]> data = tables.series("alignment-digits", """
                 SELECT concat(a.symmetry_class, CASE WHEN a.method = 'none' THEN '' ELSE concat(', ', a.method) END,
                          CASE WHEN a.repair THEN ', REPAIR' ELSE '' END) AS series,
                        m.width AS x, avg(a.test_loss_barrier) AS y
@@ -132,7 +129,7 @@ final class AlignmentFigures {
                 ORDER BY series, x""");
         JFreeChart c = Charts.xy("mean test-loss barrier over pairs", "hidden width h", Scale.LOG,
                 "test-loss barrier", Scale.LINEAR,
-                styled(data, n -> n.endsWith("REPAIR") ? Style.DASHED : Style.LINE_POINTS));
+                Charts.styled(data, n -> n.endsWith("REPAIR") ? Style.DASHED : Style.LINE_POINTS));
         return new Figure("align_digits", "Digits MLPs 64-h-h-10: the barrier against width, by method",
                 "Mean test-loss barrier between independently trained MLPs after each method (table alignments of "
                         + "alignment-digits, joined to models for the width; dashed with REPAIR where swept). Git "
@@ -140,36 +137,6 @@ final class AlignmentFigures {
                         + "align-digits-width; Theus et al.'s ordering of methods is not claimed: here activation "
                         + "matching is below weight matching.",
                 Charts.png(c));
-    }
-
-    /** The series of a panel query: {@code series -> (x[], y[])}, in the order rows came. */
-    private Map<String, double[][]> series(String spec, String sql) {
-        Map<String, List<double[]>> points = new LinkedHashMap<>();
-        for (Map<String, Object> r : tables.query(spec, sql)) {
-            Object x = r.get("x");
-            Object y = r.get("y");
-            if (x == null || y == null) {
-                continue;
-            }
-            points.computeIfAbsent(String.valueOf(r.get("series")), k -> new ArrayList<>())
-                    .add(new double[] {((Number) x).doubleValue(), ((Number) y).doubleValue()});
-        }
-        Map<String, double[][]> out = new LinkedHashMap<>();
-        points.forEach((k, v) -> {
-            double[][] xy = new double[2][v.size()];
-            for (int i = 0; i < v.size(); i++) {
-                xy[0][i] = v.get(i)[0];
-                xy[1][i] = v.get(i)[1];
-            }
-            out.put(k, xy);
-        });
-        return out;
-    }
-
-    private static List<Series> styled(Map<String, double[][]> data, Function<String, Style> style) {
-        List<Series> out = new ArrayList<>();
-        data.forEach((name, xy) -> out.add(new Series(name, xy[0], xy[1], style.apply(name))));
-        return out;
     }
 
     /** A bar chart of {@code data} (series by row key, groups by column key) on a log value axis. */

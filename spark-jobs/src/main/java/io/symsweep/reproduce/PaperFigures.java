@@ -47,36 +47,6 @@ final class PaperFigures {
                 new Plan("theorem62", "figure3bc", PaperFigures::theorem62));
     }
 
-    /** The series of a panel query: {@code series -> (x[], y[])}, in the order rows came. */
-    private Map<String, double[][]> series(String spec, String sql) {
-        Map<String, List<double[]>> points = new LinkedHashMap<>();
-        for (Map<String, Object> r : tables.query(spec, sql)) {
-            Object x = r.get("x");
-            Object y = r.get("y");
-            if (x == null || y == null) {
-                continue;
-            }
-            points.computeIfAbsent(String.valueOf(r.get("series")), k -> new ArrayList<>())
-                    .add(new double[] {((Number) x).doubleValue(), ((Number) y).doubleValue()});
-        }
-        Map<String, double[][]> out = new LinkedHashMap<>();
-        points.forEach((k, v) -> {
-            double[][] xy = new double[2][v.size()];
-            for (int i = 0; i < v.size(); i++) {
-                xy[0][i] = v.get(i)[0];
-                xy[1][i] = v.get(i)[1];
-            }
-            out.put(k, xy);
-        });
-        return out;
-    }
-
-    private List<Series> styled(Map<String, double[][]> data, Function<String, Style> style) {
-        List<Series> out = new ArrayList<>();
-        data.forEach((name, xy) -> out.add(new Series(name, xy[0], xy[1], style.apply(name))));
-        return out;
-    }
-
     private static int count(Map<String, double[][]> data) {
         return data.values().stream().mapToInt(xy -> xy[0].length).sum();
     }
@@ -86,14 +56,14 @@ final class PaperFigures {
                 FROM component_samples s JOIN components c USING (config_id)
                 WHERE c.eps = %s AND s.component IS NOT NULL AND c.x[0] = 1 AND c.y[0] = 1
                 ORDER BY s.component, s.sample""".formatted(eps);
-        Map<String, double[][]> top = series("figure1",
+        Map<String, double[][]> top = tables.series("figure1",
                 "SELECT concat('component ', s.component) AS series, s.weights[0][0] AS x, s.weights[1][0] AS y "
                         + from);
-        Map<String, double[][]> side = series("figure1",
+        Map<String, double[][]> side = tables.series("figure1",
                 "SELECT concat('component ', s.component) AS series, s.weights[0][0] AS x, s.weights[2][0] AS y "
                         + from);
-        JFreeChart a = Charts.xy("w1 against w2", "w1", Scale.LINEAR, "w2", Scale.LINEAR, styled(top, n -> Style.POINTS));
-        JFreeChart b = Charts.xy("w1 against w3", "w1", Scale.LINEAR, "w3", Scale.LINEAR, styled(side, n -> Style.POINTS));
+        JFreeChart a = Charts.xy("w1 against w2", "w1", Scale.LINEAR, "w2", Scale.LINEAR, Charts.styled(top, n -> Style.POINTS));
+        JFreeChart b = Charts.xy("w1 against w3", "w1", Scale.LINEAR, "w3", Scale.LINEAR, Charts.styled(side, n -> Style.POINTS));
         return new Figure(name, "Figure 1" + panel + ": the minimum of the residual net, by component",
                 "Points drawn on the minimum of (Y - W3 (W2 W1 X + eps X))^2 (at eps = 0 the 3-layer scalar linear "
                         + "net), X = Y = 1 (columns x, y of components), coloured by the component "
@@ -138,7 +108,7 @@ final class PaperFigures {
     }
 
     Figure figure3a() {
-        Map<String, double[][]> data = series("figure3a", """
+        Map<String, double[][]> data = tables.series("figure3a", """
                 SELECT CASE WHEN h_at_least_k THEN 'h >= k (Eq. 6 exact on the output)' ELSE 'h < k' END AS series,
                        output_change AS x, output_norm AS y
                 FROM approximate_action WHERE status = 'OK' AND output_change > 0 ORDER BY series""");
@@ -150,7 +120,7 @@ final class PaperFigures {
                 hi = Math.max(hi, Math.max(xy[0][i], xy[1][i]));
             }
         }
-        List<Series> s = styled(data, n -> Style.POINTS);
+        List<Series> s = Charts.styled(data, n -> Style.POINTS);
         if (hi > 0) {
             s.add(new Series("y = x", new double[] {lo, hi}, new double[] {lo, hi}, Style.LINE, java.awt.Color.BLACK));
         }
@@ -178,13 +148,13 @@ final class PaperFigures {
                   SELECT concat('gamma, ', architecture) AS series, t AS x, avg(curve_losses) AS y, 1 AS o
                   FROM points GROUP BY architecture, t)
                 ORDER BY o, series, x""".formatted(which);
-        Map<String, double[][]> data = series("figure3bc", sql);
+        Map<String, double[][]> data = tables.series("figure3bc", sql);
         List<Map<String, Object>> m = tables.query("figure3bc",
                 "SELECT %s(magnitude) AS magnitude, count(DISTINCT curve) AS curves FROM curves".formatted(which));
         Object magnitude = m.isEmpty() ? "?" : m.get(0).get("magnitude");
         Object curves = m.isEmpty() ? "?" : m.get(0).get("curves");
         JFreeChart c = Charts.xy("||log g|| = " + magnitude + ", mean over " + curves + " curves", "t", Scale.LINEAR,
-                "loss", Scale.LOG, styled(data, n -> n.startsWith("chord") ? Style.LINE : Style.DASHED));
+                "loss", Scale.LOG, Charts.styled(data, n -> n.startsWith("chord") ? Style.LINE : Style.DASHED));
         return new Figure(name, "Figure 3" + panel + ": loss along gamma(t) and along the chord",
                 "The loss along gamma(t) = exp(t log g) . w (dashed) stays at the minimum's level (rounding, about "
                         + "1e-20), below the loss along the straight chord between its ends (solid); two-layer nets "
@@ -193,7 +163,7 @@ final class PaperFigures {
     }
 
     Figure figure4() {
-        Map<String, double[][]> data = series("figure4", """
+        Map<String, double[][]> data = tables.series("figure4", """
                 SELECT series, x, y FROM (
                   SELECT 'measured (mean over seeds)' AS series, b.factor AS x, avg(b.midpoint_loss) AS y, 0 AS o
                   FROM barriers b WHERE b.status = 'OK' GROUP BY b.factor
@@ -204,7 +174,7 @@ final class PaperFigures {
                 ORDER BY o, x""");
         Function<String, Style> style = n -> n.startsWith("Eq") ? Style.LINE : Style.POINTS;
         JFreeChart lin = Charts.xy("linear axes (the paper's)", "rescaling factor m", Scale.LINEAR,
-                "loss at the midpoint", Scale.LINEAR, styled(data, style));
+                "loss at the midpoint", Scale.LINEAR, Charts.styled(data, style));
         Map<String, double[][]> aboveOne = new LinkedHashMap<>();
         data.forEach((k, xy) -> {
             int n = 0;
@@ -221,7 +191,7 @@ final class PaperFigures {
             aboveOne.put(k, kept);
         });
         JFreeChart log = Charts.xy("log axes (m > 1)", "rescaling factor m", Scale.LOG, "loss at the midpoint",
-                Scale.LOG, styled(aboveOne, style));
+                Scale.LOG, Charts.styled(aboveOne, style));
         return new Figure("figure4", "Figure 4 / Proposition 5.3: the barrier between rescaled minima is unbounded",
                 "Loss at the middle of the segment from a minimum W of the 5-layer leaky-ReLU net to (W1, W2, W3, "
                         + "m W4, W5 / m), mean over seeds, beside Equation (15) (table barriers of figure4). At m = 1 "
@@ -271,7 +241,7 @@ final class PaperFigures {
     }
 
     Figure proposition54() {
-        Map<String, double[][]> data = series("proposition54", """
+        Map<String, double[][]> data = tables.series("proposition54", """
                 SELECT series, x, y FROM (
                   SELECT concat('best P, ', m.architecture, ' (', b.search, ')') AS series, b.factor AS x,
                          avg(b.barrier / m.y_norm2) AS y, 0 AS o
@@ -284,7 +254,7 @@ final class PaperFigures {
                   WHERE b.status = 'OK' AND b.factor > 1 GROUP BY m.architecture, b.factor)
                 ORDER BY o, series, x""");
         JFreeChart c = Charts.xy("barrier / ||Y||^2 (mean over seeds)", "rescaling factor m", Scale.LOG,
-                "barrier / ||Y||^2", Scale.LOG, styled(data, n -> n.startsWith("best") ? Style.LINE_POINTS : Style.DASHED));
+                "barrier / ||Y||^2", Scale.LOG, Charts.styled(data, n -> n.startsWith("best") ? Style.LINE_POINTS : Style.DASHED));
         return new Figure("proposition54", "Proposition 5.4: the best permutation's barrier still grows as m^2",
                 "The barrier between W and P (m . W) for the best permutation P of the rescaled layer's units (solid), "
                         + "and with P = I (dashed); table barriers of proposition54.",
@@ -292,7 +262,7 @@ final class PaperFigures {
     }
 
     Figure proposition55() {
-        Map<String, double[][]> data = series("proposition55", """
+        Map<String, double[][]> data = tables.series("proposition55", """
                 SELECT series, x, y FROM (
                   SELECT 'distance to S (best local minimum of Eq. 22)' AS series, beta AS x, avg(distance) AS y, 0 AS o
                   FROM orbits WHERE status <> 'SINGULAR' GROUP BY beta
@@ -304,7 +274,7 @@ final class PaperFigures {
                   FROM orbits WHERE status <> 'SINGULAR' GROUP BY beta)
                 WHERE x > 1 ORDER BY o, x""");
         JFreeChart c = Charts.xy("distance from the midpoint to S (mean over seeds)", "beta", Scale.LOG, "distance",
-                Scale.LOG, styled(data, n -> n.startsWith("distance") ? Style.LINE_POINTS : Style.DASHED));
+                Scale.LOG, Charts.styled(data, n -> n.startsWith("distance") ? Style.LINE_POINTS : Style.DASHED));
         return new Figure("proposition55", "Proposition 5.5: the midpoint of two points of a GL orbit is far from it",
                 "Distance from ((W1/beta + beta W1)/2, (beta W2 + W2/beta)/2) to S = {W1 W2 = A}, between its bounds; "
                         + "table orbits of proposition55. At beta = 1 the distance is 0 and is off the log axes.",
@@ -312,7 +282,7 @@ final class PaperFigures {
     }
 
     Figure proposition56() {
-        Map<String, double[][]> data = series("proposition56", """
+        Map<String, double[][]> data = tables.series("proposition56", """
                 SELECT series, x, y FROM (
                   SELECT 'measured barrier (mean over seeds)' AS series, b.factor AS x, avg(b.barrier / m.y_norm2) AS y,
                          0 AS o
@@ -328,7 +298,7 @@ final class PaperFigures {
                 ORDER BY o, x""");
         JFreeChart c = Charts.xy("barrier / ||Y||^2 on m in [1/c, c]", "rescaling factor m", Scale.LOG,
                 "barrier / ||Y||^2", Scale.LINEAR,
-                styled(data, n -> n.startsWith("measured") ? Style.POINTS : n.startsWith("bound") ? Style.DASHED
+                Charts.styled(data, n -> n.startsWith("measured") ? Style.POINTS : n.startsWith("bound") ? Style.DASHED
                         : Style.LINE));
         return new Figure("proposition56", "Proposition 5.6: on a bounded orbit the barrier is bounded",
                 "Barrier between W and m . W for m in [1/c, c] (points), Eq. (14) at the midpoint (line) and the "
@@ -338,10 +308,10 @@ final class PaperFigures {
 
     Figure theorem62() {
         String order = "row_number() OVER (ORDER BY architecture, magnitude, curve)";
-        Map<String, double[][]> left = series("figure3bc", """
+        Map<String, double[][]> left = tables.series("figure3bc", """
                 SELECT concat('d_max, ||log g|| = ', magnitude) AS series, %1$s AS x, d_max AS y
                 FROM curves WHERE status = 'OK' ORDER BY magnitude, x""".formatted(order));
-        Map<String, double[][]> right = series("figure3bc", """
+        Map<String, double[][]> right = tables.series("figure3bc", """
                 SELECT series, x, y FROM (
                   SELECT 'measured max |L(chord) - L(gamma(0))|' AS series, %1$s AS x, max_chord_deviation AS y, 0 AS o
                   FROM curves WHERE status = 'OK'
@@ -351,9 +321,9 @@ final class PaperFigures {
                   FROM curves WHERE status = 'OK')
                 ORDER BY o, x""".formatted(order));
         JFreeChart a = Charts.xy("d_max of each curve", "curve (tanh nets, by ||log g||)", Scale.LINEAR,
-                "d_max", Scale.LOG, styled(left, n -> Style.POINTS));
+                "d_max", Scale.LOG, Charts.styled(left, n -> Style.POINTS));
         JFreeChart b = Charts.xy("chord deviation and its bound", "curve (tanh nets, by ||log g||)", Scale.LINEAR,
-                "loss", Scale.LOG, styled(right, n -> Style.POINTS));
+                "loss", Scale.LOG, Charts.styled(right, n -> Style.POINTS));
         return new Figure("theorem62", "Theorem 6.2: d_max and the chord's deviation from the level set",
                 "For each smooth curve (status OK; table curves of figure3bc): d_max = 1/kappa - sqrt(1/kappa^2 - "
                         + "||w2 - w1||^2/4) (left), and the measured largest |L(chord(t)) - L(gamma(0))| below "

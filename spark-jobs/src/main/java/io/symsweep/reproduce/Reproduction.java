@@ -112,23 +112,18 @@ public final class Reproduction {
             results.add(evaluate(tables, c));
         }
         List<Figure> figures = new ArrayList<>();
-        PaperFigures drawer = new PaperFigures(tables);
-        for (PaperFigures.Plan f : PaperFigures.plans()) {
-            if (plan.sweeps().containsKey(f.spec())) {
-                try {
-                    figures.add(f.draw().apply(drawer));
-                } catch (Exception ex) {
-                    log.println("symsweep: figure " + f.name() + " not drawn: " + firstLine(ex));
-                }
-            }
-        }
+        PaperFigures paper = new PaperFigures(tables);
         AlignmentFigures alignment = new AlignmentFigures(tables);
-        for (AlignmentFigures.Plan f : AlignmentFigures.plans()) {
-            if (plan.sweeps().containsKey(f.spec())) {
+        List<Drawing> drawings = new ArrayList<>();
+        PaperFigures.plans().forEach(f -> drawings.add(new Drawing(f.name(), f.spec(), () -> f.draw().apply(paper))));
+        AlignmentFigures.plans().forEach(f -> drawings.add(new Drawing(f.name(), f.spec(),
+                () -> f.draw().apply(alignment))));
+        for (Drawing d : drawings) {
+            if (plan.sweeps().containsKey(d.spec())) {
                 try {
-                    figures.add(f.draw().apply(alignment));
+                    figures.add(d.draw().get());
                 } catch (Exception ex) {
-                    log.println("symsweep: figure " + f.name() + " not drawn: " + firstLine(ex));
+                    log.println("symsweep: figure " + d.name() + " not drawn: " + firstLine(ex));
                 }
             }
         }
@@ -187,5 +182,9 @@ public final class Reproduction {
     private static String firstLine(Throwable t) {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.lines().findFirst().orElse(m);
+    }
+
+    /** A figure of the report: drawn when its spec ran. */
+    private record Drawing(String name, String spec, java.util.function.Supplier<Figure> draw) {
     }
 }

@@ -89,6 +89,33 @@ final class ResultTables {
     }
 
     /** True when {@code column} of {@code spec}'s {@code table} holds a value (not null) in some row. */
+    /**
+     * The series of a figure's query (columns {@code series}, {@code x}, {@code y}): {@code series -> (x[], y[])}, in
+     * the order rows came; rows with a null x or y are left out.
+     */
+    Map<String, double[][]> series(String spec, String sql) {
+        Map<String, List<double[]>> points = new LinkedHashMap<>();
+        for (Map<String, Object> r : query(spec, sql)) {
+            Object x = r.get("x");
+            Object y = r.get("y");
+            if (x == null || y == null) {
+                continue;
+            }
+            points.computeIfAbsent(String.valueOf(r.get("series")), k -> new ArrayList<>())
+                    .add(new double[] {((Number) x).doubleValue(), ((Number) y).doubleValue()});
+        }
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        points.forEach((k, v) -> {
+            double[][] xy = new double[2][v.size()];
+            for (int i = 0; i < v.size(); i++) {
+                xy[0][i] = v.get(i)[0];
+                xy[1][i] = v.get(i)[1];
+            }
+            out.put(k, xy);
+        });
+        return out;
+    }
+
     boolean hasValues(String spec, String table, String column) {
         return hasColumn(spec, table, column)
                 && session(spec).table(table).where(functions.col(column).isNotNull()).limit(1).count() > 0;
