@@ -68,6 +68,18 @@ public record SweepSpec(String name, ExperimentKind kind, Map<String, List<Objec
     }
 
     /**
+     * A digest of what decides the sweep's configurations: its kind and its axes in declaration order, values as
+     * parsed (not its name, nor its execution settings, which never change a configuration). Two specs with the same
+     * fingerprint have the same configurations under one build; the converse need not hold (axes listed in another
+     * order), so a cache keyed by it can only miss, never be wrong.
+     */
+    public String fingerprint() {
+        StringBuilder s = new StringBuilder("kind=").append(kind.name());
+        axes.forEach((k, v) -> s.append('\n').append(k).append('=').append(v));
+        return ConfigIds.id(s.toString());
+    }
+
+    /**
      * Every configuration, normalised and validated, in cross-product order (the last axis fastest),
      * with duplicates (equal ids, e.g. a factor listed twice) merged: for sweeps of at most
      * {@link #MAX_IN_MEMORY} points (tests, small tools); a sweep runs from {@link #space()}.

@@ -281,6 +281,67 @@ public final class ResultStore {
     }
 
     /**
+     * The table's data files as they are now, one line each ({@code name length modification-time}), sorted by name;
+     * empty when the table has no folder. Committed batches only add files and quarantine only removes them, so two
+     * equal listings hold the same rows.
+     */
+    public List<String> listing(Table<?> table) {
+        Path dir = new Path(root, table.name());
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            if (!fs.isDirectory(dir)) {
+                return out;
+            }
+            for (FileStatus s : fs.listStatus(dir)) {
+                if (!TableFiles.hidden(s.getPath().getName())) {
+                    out.add(s.getPath().getName() + " " + s.getLen() + " " + s.getModificationTime());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** The text of the small file {@code name} under the root (a hidden name), or null when there is none. */
+    public String readNote(String name) {
+        Path p = new Path(root, name);
+        try {
+            if (!fs.isFile(p)) {
+                return null;
+            }
+            try (java.io.InputStream in = fs.open(p)) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
+    /**
+     * Writes the small file {@code name} under the root (a hidden name): written beside it, then moved in place of the
+     * old one, so a reader sees the old text, the new, or (between the two moves) none; never a part.
+     */
+    public void writeNote(String name, String text) {
+        Path p = new Path(root, name);
+        Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
+        try {
+            try (java.io.OutputStream out = fs.create(tmp, true)) {
+                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (fs.exists(p)) {
+                fs.delete(p, false);
+            }
+            if (!fs.rename(tmp, p)) {
+                throw new IOException("cannot move " + tmp + " to " + p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + p, e);
+        }
+    }
+
+    /**
      * Bytes and rows of the table's data files as they are now (from the files' sizes and Parquet footers, no Spark
      * job): what a committed configuration costs on disk.
      */

@@ -155,20 +155,35 @@ public final class SweepJob {
 
     private List<TableSummary> stages(Experiment kind, SweepSpec spec, RunRecord record) {
         Broadcast<SweepInputs> inputs = jsc.broadcast(inputs(kind, spec));
-        for (Table<?> t : kind.tables()) {
-            store.quarantineDamaged(t);
-            store.checkSchema(t);
-            store.clearStaging(t);
-        }
         ConfigurationSpace space = spec.space();
         space.check();
         planningSeconds = 0;
         probeStageSeconds = 0;
         long start = System.nanoTime();
+        // Before the quarantine: a folder whose every file is one a completed run of this spec checked or wrote (its
+        // note lists them) needs neither the files' checks (which read every id) nor a plan.
+        java.util.Optional<Map<String, Long>> complete = CompletedSweep.find(store, kind, spec);
+        for (Table<?> t : kind.tables()) {
+            if (complete.isEmpty()) {
+                store.quarantineDamaged(t);
+            }
+            store.checkSchema(t);
+            store.clearStaging(t);
+        }
+        List<Table<?>> probeTables = kind instanceof TwoStageExperiment<?> t ? t.probeTables() : kind.tables();
+        if (complete.isPresent()) {
+            // Nothing to plan: the folder holds this sweep's every row (CompletedSweep says why that is exact).
+            record.planned(complete.get());
+            Map<String, Long> none = new java.util.LinkedHashMap<>();
+            complete.get().keySet().forEach(t -> none.put(t, 0L));
+            record.pending(none);
+            configurations = complete.get().get(probeTables.get(0).name());
+            planningSeconds = (System.nanoTime() - start) * 1e-9;
+            return summaries(kind, record);
+        }
         jsc.setJobDescription(spec.name() + ": planning");
         try (SweepPlan plan = new ExecutorPlan(spark, store, kind, space, batchSize > 0 ? batchSize : DEFAULT_BATCH)) {
             record.planned(plan.planned());
-            List<Table<?>> probeTables = kind instanceof TwoStageExperiment<?> t ? t.probeTables() : kind.tables();
             configurations = plan.planned().get(probeTables.get(0).name());
             if (kind instanceof TwoStageExperiment<?> twoStage) {
                 Slices<Configuration> artefacts = plan.artefacts();
@@ -184,7 +199,13 @@ public final class SweepJob {
             long probeStart = System.nanoTime();
             probeStage(spec, kind, probes, record, inputs);
             probeStageSeconds = (System.nanoTime() - probeStart) * 1e-9;
+            // Every pending configuration is committed now (a numerical failure is a row too): note the sweep complete.
+            CompletedSweep.record(store, kind, spec, plan.planned());
         }
+        return summaries(kind, record);
+    }
+
+    private List<TableSummary> summaries(Experiment kind, RunRecord record) {
         List<TableSummary> out = new ArrayList<>();
         for (Table<?> t : kind.tables()) {
             out.add(summary(t, record.computed(t.name()), record.planned(t.name()) - record.computed(t.name())));

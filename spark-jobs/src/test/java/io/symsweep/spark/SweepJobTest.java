@@ -182,6 +182,68 @@ class SweepJobTest {
         }
     }
 
+    @Test
+    void aCompletedSweepIsNotPlannedAgainUnlessItsFilesChange() throws Exception {
+        List<String> note = CompletedSweep.lines(batched, spec);
+        assertTrue(note.contains("spec " + spec.fingerprint()), String.join("\n", note));
+        assertTrue(note.contains("table minima 6") && note.contains("table barriers 42"), String.join("\n", note));
+        assertEquals(dataFiles(Path.of(batched.location(BarrierRow.TABLE))).size(),
+                note.stream().filter(l -> l.startsWith("file barriers ")).count(), "one line per barriers file");
+
+        // Same spec, same files: the rerun runs no planning job and says every configuration is there.
+        int[] planning = new int[1];
+        List<TableSummary> again = withPlanningJobsCounted(planning, () -> new SweepJob(spark, batched, 4).run(spec));
+        assertEquals(0, planning[0], "planning jobs of a rerun of a completed sweep");
+        assertEquals(List.of(0L, 0L), again.stream().map(TableSummary::computed).toList());
+        assertEquals(List.of(6L, 42L), again.stream().map(TableSummary::skipped).toList());
+
+        // A copy with the files' times kept, less one barriers file: planned in full, its 7 probes computed again.
+        Path copy = dir.resolve("one-file-less");
+        try (var s = java.nio.file.Files.walk(Path.of(batched.root()))) {
+            for (Path p : s.sorted().toList()) {
+                java.nio.file.Files.copy(p, copy.resolve(Path.of(batched.root()).relativize(p).toString()),
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Path lost = dataFiles(copy.resolve("barriers")).get(0);
+        java.nio.file.Files.delete(lost);
+        java.nio.file.Files.deleteIfExists(lost.resolveSibling("." + lost.getFileName() + ".crc"));
+        ResultStore store = new ResultStore(spark, copy.toString());
+        assertEquals(note.size(), CompletedSweep.lines(store, spec).size(), "the note was copied");
+        planning[0] = 0;
+        List<TableSummary> repaired = withPlanningJobsCounted(planning, () -> new SweepJob(spark, store, 4).run(spec));
+        assertTrue(planning[0] > 0, "a folder that lost a file is planned");
+        assertEquals(List.of(0L, 7L), repaired.stream().map(TableSummary::computed).toList());
+        assertSameTables(batched, store, BarrierRow.TABLE);
+    }
+
+    /** {@code run}'s result, counting in {@code count[0]} the Spark jobs it started whose description says planning. */
+    private List<TableSummary> withPlanningJobsCounted(int[] count, java.util.function.Supplier<List<TableSummary>> run) {
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                String d = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
+                if (d != null && d.endsWith(": planning")) {
+                    synchronized (count) {
+                        count[0]++;
+                    }
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            List<TableSummary> out = run.get();
+            try {
+                spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("Spark's listener bus did not drain in 60 s", e);
+            }
+            return out;
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
+    }
+
     private static long rowsOf(Path file, Table<?> table) throws Exception {
         FileSystem fs = FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
         return new TableFiles(new org.apache.hadoop.conf.Configuration()).checkFooter(fs,
