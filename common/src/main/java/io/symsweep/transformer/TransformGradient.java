@@ -36,7 +36,7 @@ final class TransformGradient {
     static final String LOSS = "interpolated_loss";
     private static final String LAMBDA = "lambda";
 
-    private final SameDiff sd = SameDiff.create();
+    private final SameDiff sd = newSameDiff();
     private final TransformerArchitecture arch;
     private final Map<String, SymmetryClass> sites;
 
@@ -216,5 +216,10 @@ final class TransformGradient {
             inverse[order[k]] = k;
         }
         return back.permute(inverse);
+    }
+
+    private static SameDiff newSameDiff() {
+        NativeMemory.beforeNewGraph();
+        return SameDiff.create();
     }
 }

@@ -43,6 +43,7 @@ public final class TransformerGraph {
 
     /** The graph of {@code model}'s architecture holding its parameters. */
     public TransformerGraph(TransformerModel model) {
+        NativeMemory.beforeNewGraph();
         this.arch = model.architecture();
         this.sd = SameDiff.create();
         build(model.parameters());
