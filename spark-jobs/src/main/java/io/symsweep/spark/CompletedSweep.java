@@ -55,10 +55,19 @@ final class CompletedSweep {
         return Optional.of(planned);
     }
 
-    /** Notes that {@code spec} is complete in {@code store}, with {@code planned} rows per table of {@code kind}. */
+    /**
+     * Notes that {@code spec} is complete in {@code store}, with {@code planned} rows per table of {@code kind}. Never
+     * fails the run whose rows are all committed: a note that cannot be written (a full or read-only disk) is left out,
+     * and the next run plans in full.
+     */
     static void record(ResultStore store, Experiment kind, SweepSpec spec, Map<String, Long> planned) {
-        if (!kind.readsInputFiles()) {
+        if (kind.readsInputFiles()) {
+            return;
+        }
+        try {
             store.writeNote(path(spec), text(store, kind, spec, planned));
+        } catch (java.io.UncheckedIOException e) {
+            // only an optimisation of the next run
         }
     }
 
