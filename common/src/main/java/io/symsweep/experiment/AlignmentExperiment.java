@@ -358,6 +358,16 @@ public final class AlignmentExperiment extends DeclaredExperiment implements Two
         }
     }
 
+    /**
+     * Four: an alignment configuration takes seconds (MLPs on digits) to minutes (transformers: about a minute per
+     * configuration per core for {@code paper/alignment-gpt.yaml}, measured), and so does training a model; with the
+     * default 5,000 a whole stage was one batch, and a run stopped after an hour kept nothing of it.
+     */
+    @Override
+    public int firstBatch() {
+        return 4;
+    }
+
     @Override
     public boolean readsInputFiles() {
         return true;

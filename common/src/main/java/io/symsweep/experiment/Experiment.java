@@ -12,6 +12,18 @@ import java.util.List;
  */
 public interface Experiment extends ExperimentKind {
 
+    /** {@link #firstBatch()} of most kinds: configurations that take micro- to milliseconds each. */
+    int DEFAULT_FIRST_BATCH = 5_000;
+
+    /**
+     * Configurations in the first committed batch of each stage when the batch size is automatic, and the fewest in
+     * any automatic batch after it: {@value #DEFAULT_FIRST_BATCH} by default. A kind whose configurations take seconds
+     * to minutes each says fewer, so that a stopped run loses minutes of work, not the stage.
+     */
+    default int firstBatch() {
+        return DEFAULT_FIRST_BATCH;
+    }
+
     /** Every table the kind writes, each keyed by {@code config_id}. */
     List<Table<?>> tables();
 

@@ -44,8 +44,9 @@ final class RunCommand implements Callable<Integer> {
     boolean fresh;
 
     @Option(names = "--batch", paramLabel = "N",
-            description = "configurations per committed batch (default: automatic, " + SweepJob.DEFAULT_BATCH
-                    + " in a stage's first batch, then as many as take about 30 s)")
+            description = "configurations per committed batch (default: automatic, "
+                    + io.symsweep.experiment.Experiment.DEFAULT_FIRST_BATCH + " in a stage's first batch (4 for the "
+                    + "alignment kind), then as many as take about 30 s)")
     Integer batch;
 
     @Mixin

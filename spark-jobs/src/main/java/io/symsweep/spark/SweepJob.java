@@ -40,14 +40,14 @@ import scala.Tuple2;
  *
  * <p>A batch is one Spark job over some slices of the stage's planned work and commits as a whole (its files appear
  * when the job commits), so every configuration ends up exactly once whatever is killed when. With a fixed batch size
- * every batch has about that many configurations; by default the first batch of a stage has {@value #DEFAULT_BATCH}
- * and each next one as many as the last one's rate computes in about {@value #TARGET_BATCH_SECONDS} s (at most 4
- * times the last), so that a job's fixed cost stays small beside its work while a crash loses little.
+ * every batch has about that many configurations; by default the first batch of a stage has the kind's
+ * {@link Experiment#firstBatch()} ({@value io.symsweep.experiment.Experiment#DEFAULT_FIRST_BATCH} for most kinds, 4 for
+ * alignment) and each next one as many as the last one's rate computes in about {@value #TARGET_BATCH_SECONDS} s (at
+ * most 4 times the last, at least the first), so that a job's fixed cost stays small beside its work while a crash
+ * loses little.
  */
 public final class SweepJob {
 
-    /** Configurations in the first batch of a stage when the batch size is automatic. */
-    public static final int DEFAULT_BATCH = 5_000;
     /** Seconds an automatic batch aims at. */
     static final double TARGET_BATCH_SECONDS = 30;
     /** Configurations in an automatic batch at most. */
@@ -182,7 +182,7 @@ public final class SweepJob {
             return summaries(kind, record);
         }
         jsc.setJobDescription(spec.name() + ": planning");
-        try (SweepPlan plan = new ExecutorPlan(spark, store, kind, space, batchSize > 0 ? batchSize : DEFAULT_BATCH)) {
+        try (SweepPlan plan = new ExecutorPlan(spark, store, kind, space, batchSize > 0 ? batchSize : kind.firstBatch())) {
             record.planned(plan.planned());
             configurations = plan.planned().get(probeTables.get(0).name());
             if (kind instanceof TwoStageExperiment<?> twoStage) {
@@ -214,8 +214,8 @@ public final class SweepJob {
     }
 
     /** Runs {@code slices} batch by batch: consecutive slices of about the batch size, each a job that commits. */
-    private <T> void inBatches(Slices<T> slices, String stage, Batch batch, RunRecord record) {
-        long target = batchSize > 0 ? batchSize : DEFAULT_BATCH;
+    private <T> void inBatches(Slices<T> slices, String stage, int firstBatch, Batch batch, RunRecord record) {
+        long target = batchSize > 0 ? batchSize : firstBatch;
         int b = 1;
         for (int from = 0; from < slices.size(); ) {
             record.checkNotInterrupted();
@@ -233,7 +233,7 @@ public final class SweepJob {
             batch.run(from, to, n);
             double seconds = Math.max(1e-3, (System.nanoTime() - t0) * 1e-9);
             if (batchSize == 0) {
-                target = Math.max(DEFAULT_BATCH, Math.min(Math.min(MAX_AUTOMATIC_BATCH, 4 * Math.max(target, n)),
+                target = Math.max(firstBatch, Math.min(Math.min(MAX_AUTOMATIC_BATCH, 4 * Math.max(target, n)),
                         (long) (n / seconds * TARGET_BATCH_SECONDS)));
             }
             from = to;
@@ -251,7 +251,7 @@ public final class SweepJob {
         String stage = spec.name() + ": " + table.name();
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo.count(table.name(), 0,
                 todo.size()))) {
-            inBatches(todo, stage, (from, to, n) -> {
+            inBatches(todo, stage, kind.firstBatch(), (from, to, n) -> {
                 JavaRDD<Row> rows = todo.range(from, to, artefactTasks(to - from, n))
                         .mapPartitions(new ArtefactTask<>(spec.name(), kind, spec.execution(), progress.counter(),
                                 record.counters(), inputs));
@@ -267,7 +267,7 @@ public final class SweepJob {
         long todo = work.largest(0, work.size());
         String stage = spec.name() + ": " + String.join(", ", tables.stream().map(Table::name).toList());
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo)) {
-            inBatches(work, stage, (from, to, n) -> {
+            inBatches(work, stage, kind.firstBatch(), (from, to, n) -> {
                 JavaRDD<Tuple2<String, Row>> rows = work.range(from, to,
                         jsc.defaultParallelism() * PROBE_TASKS_PER_CORE).mapPartitions(new ProbeTask(spec.name(),
                                 kind, spec.execution(), progress.counter(), record.counters(), inputs));

@@ -147,7 +147,12 @@ class AlignmentJobTest {
 
         SweepSpec fromParquet = spec(parquet, "kind");
         ResultStore b = new ResultStore(spark, dir.resolve("parquet").toString());
-        new SweepJob(spark, b, 4).run(fromParquet);
+        // Automatic batches: the alignment kind's first batch is 4 configurations, not 5,000 (a whole stage).
+        new SweepJob(spark, b).run(fromParquet);
+        List<Long> perFile = spark.read().parquet(b.location(AlignmentRow.TABLE))
+                .groupBy(org.apache.spark.sql.functions.input_file_name()).count().collectAsList().stream()
+                .map(r -> r.getLong(1)).sorted().toList();
+        assertTrue(perFile.size() >= 2 && perFile.get(perFile.size() - 1) <= 4, "alignments per batch file: " + perFile);
         Map<String, ModelRow> fromB = rows(b, ModelRow.TABLE);
         assertEquals(3, fromB.size());
         for (ModelRow m : fromB.values()) {
