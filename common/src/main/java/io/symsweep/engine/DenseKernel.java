@@ -159,48 +159,47 @@ final class DenseKernel {
     }
 
     private void activate(double[] in, double[] out) {
-        switch (activation.kind()) {
-            case LINEAR -> System.arraycopy(in, 0, out, 0, in.length);
-            case RELU -> {
-                for (int j = 0; j < in.length; j++) {
-                    out[j] = in[j] > 0 ? in[j] : 0.0;
-                }
-            }
-            case LEAKY_RELU -> {
-                double slope = activation.slope();
-                for (int j = 0; j < in.length; j++) {
-                    out[j] = in[j] >= 0 ? in[j] : slope * in[j];
-                }
-            }
-            default -> {
-                for (int j = 0; j < in.length; j++) {
-                    out[j] = activation.apply(in[j]);
-                }
+        if (activation.kind() == Activation.Kind.LINEAR) {
+            System.arraycopy(in, 0, out, 0, in.length);
+        } else if (!gate(in, in, out)) {
+            for (int j = 0; j < in.length; j++) {
+                out[j] = activation.apply(in[j]);
             }
         }
     }
 
     /** {@code grad .*= s'(pre)}. */
     private void activateBackward(double[] pre, double[] grad) {
-        switch (activation.kind()) {
-            case LINEAR -> {
+        if (activation.kind() != Activation.Kind.LINEAR && !gate(pre, grad, grad)) {
+            for (int j = 0; j < pre.length; j++) {
+                grad[j] *= activation.derivative(pre[j]);
             }
+        }
+    }
+
+    /**
+     * The (leaky) ReLU gate, both passes in one loop: {@code out[j] = v[j]} where the unit is open at
+     * {@code pre[j]} (ReLU {@code > 0}, leaky ReLU {@code >= 0}), else {@code 0} or {@code slope * v[j]}; the
+     * forward pass with {@code v = pre}, the backward with {@code v = out = grad}. False, touching nothing, for
+     * any other activation.
+     */
+    private boolean gate(double[] pre, double[] v, double[] out) {
+        switch (activation.kind()) {
             case RELU -> {
                 for (int j = 0; j < pre.length; j++) {
-                    grad[j] = pre[j] > 0 ? grad[j] : 0.0;
+                    out[j] = pre[j] > 0 ? v[j] : 0.0;
                 }
             }
             case LEAKY_RELU -> {
                 double slope = activation.slope();
                 for (int j = 0; j < pre.length; j++) {
-                    grad[j] = pre[j] >= 0 ? grad[j] : slope * grad[j];
+                    out[j] = pre[j] >= 0 ? v[j] : slope * v[j];
                 }
             }
             default -> {
-                for (int j = 0; j < pre.length; j++) {
-                    grad[j] *= activation.derivative(pre[j]);
-                }
+                return false;
             }
         }
+        return true;
     }
 }

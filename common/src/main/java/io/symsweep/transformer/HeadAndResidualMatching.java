@@ -271,9 +271,7 @@ public final class HeadAndResidualMatching {
      */
     public record Options(boolean invertibleHeads, SymmetryClass residualClass, int maxRounds) {
         public Options {
-            if (maxRounds < 1) {
-                throw new IllegalArgumentException("maxRounds: must be >= 1, found " + maxRounds);
-            }
+            FieldChecks.atLeast("maxRounds", maxRounds, 1);
             if (residualClass != SymmetryClass.ORTHOGONAL && residualClass != SymmetryClass.PERMUTATION) {
                 throw new IllegalArgumentException("residualClass: orthogonal or permutation, found " + residualClass);
             }

@@ -58,6 +58,12 @@ public final class PlantedTransforms {
         for (int i = 0; i < n; i++) {
             s[i] = Math.pow(2, 2 * rng.nextDouble() - 1);
         }
+        return invertible(q1, s, q2);
+    }
+
+    /** {@code Q_1 diag(s) Q_2} for orthogonal {@code q1}, {@code q2}; the inverse {@code Q_2^T diag(1/s) Q_1^T}. */
+    public static UnitTransform invertible(double[][] q1, double[] s, double[][] q2) {
+        int n = s.length;
         double[][] f = new double[n][n];
         double[][] b = new double[n][n];
         for (int i = 0; i < n; i++) {

@@ -17,21 +17,11 @@ public record TrainingSchedule(int epochs, int batchSize, double learningRate, i
     private static final long serialVersionUID = 1L;
 
     public TrainingSchedule {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("epochs: must be >= 1, found " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch_size: must be >= 1, found " + batchSize);
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning_rate: must be > 0, found " + learningRate);
-        }
-        if (warmupSteps < 0) {
-            throw new IllegalArgumentException("warmup_steps: must be >= 0, found " + warmupSteps);
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("weight_decay: must be >= 0, found " + weightDecay);
-        }
+        FieldChecks.atLeast("epochs", epochs, 1);
+        FieldChecks.atLeast("batch_size", batchSize, 1);
+        FieldChecks.positive("learning_rate", learningRate);
+        FieldChecks.atLeast("warmup_steps", warmupSteps, 0);
+        FieldChecks.nonNegative("weight_decay", weightDecay);
     }
 
     /** Steps per epoch on {@code samples} training samples. */

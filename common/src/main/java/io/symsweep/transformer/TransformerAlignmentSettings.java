@@ -17,21 +17,11 @@ public record TransformerAlignmentSettings(int maxRounds, int activationSamples,
     private static final long serialVersionUID = 1L;
 
     public TransformerAlignmentSettings {
-        if (maxRounds < 1) {
-            throw new IllegalArgumentException("max_rounds: must be >= 1, found " + maxRounds);
-        }
-        if (activationSamples < 2) {
-            throw new IllegalArgumentException("activation_samples: must be >= 2, found " + activationSamples);
-        }
-        if (learnedSteps < 0) {
-            throw new IllegalArgumentException("learned_steps: must be >= 0, found " + learnedSteps);
-        }
-        if (!(learnedRate > 0) || Double.isInfinite(learnedRate)) {
-            throw new IllegalArgumentException("learned_rate: must be > 0, found " + learnedRate);
-        }
-        if (learnedBatch < 1) {
-            throw new IllegalArgumentException("learned_batch: must be >= 1, found " + learnedBatch);
-        }
+        FieldChecks.atLeast("max_rounds", maxRounds, 1);
+        FieldChecks.atLeast("activation_samples", activationSamples, 2);
+        FieldChecks.atLeast("learned_steps", learnedSteps, 0);
+        FieldChecks.positive("learned_rate", learnedRate);
+        FieldChecks.atLeast("learned_batch", learnedBatch, 1);
     }
 
     /**

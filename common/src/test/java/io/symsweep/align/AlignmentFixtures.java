@@ -12,6 +12,7 @@ import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
 import io.symsweep.params.UnitTransform;
 import io.symsweep.symmetry.Permutation;
+import io.symsweep.transformer.PlantedTransforms;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -86,21 +87,7 @@ final class AlignmentFixtures {
                 for (int i = 0; i < n; i++) {
                     s[i] = Math.exp(2 * rng.nextDouble() - 1);
                 }
-                double[][] f = new double[n][n];
-                double[][] inv = new double[n][n];
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        double v = 0;
-                        double w = 0;
-                        for (int k = 0; k < n; k++) {
-                            v += q1[i][k] * s[k] * q2[k][j];
-                            w += q2[k][i] * q1[j][k] / s[k];   // (Q1 S Q2)^-1 = Q2^T S^-1 Q1^T
-                        }
-                        f[i][j] = v;
-                        inv[i][j] = w;
-                    }
-                }
-                return new UnitTransform(c, f, inv);
+                return PlantedTransforms.invertible(q1, s, q2);
             }
             default:
                 throw new AssertionError(c);

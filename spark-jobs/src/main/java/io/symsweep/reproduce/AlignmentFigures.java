@@ -8,7 +8,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
@@ -22,25 +21,15 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * (as {@link PaperFigures}): a panel's SQL returns rows {@code (series, x, y)}, or {@code (series, category, y)} for
  * a bar chart, in drawing order, and is the only place that names table columns.
  */
-final class AlignmentFigures {
-
-    private final ResultTables tables;
-
-    AlignmentFigures(ResultTables tables) {
-        this.tables = tables;
-    }
-
-    /** One drawable figure: which spec it needs and how to draw it. */
-    record Plan(String name, String spec, Function<AlignmentFigures, Figure> draw) {
-    }
+record AlignmentFigures(ResultTables tables) {
 
     /** Every alignment figure, in report order. */
-    static List<Plan> plans() {
+    List<Drawing> drawings() {
         return List.of(
-                new Plan("align_linear", "alignment-linear", AlignmentFigures::linearBarriers),
-                new Plan("align_linear_curves", "alignment-linear", AlignmentFigures::linearCurves),
-                new Plan("align_rescaled", "alignment-rescaled", AlignmentFigures::rescaled),
-                new Plan("align_digits", "alignment-digits", AlignmentFigures::digits));
+                new Drawing("align_linear", "alignment-linear", this::linearBarriers),
+                new Drawing("align_linear_curves", "alignment-linear", this::linearCurves),
+                new Drawing("align_rescaled", "alignment-rescaled", this::rescaled),
+                new Drawing("align_digits", "alignment-digits", this::digits));
     }
 
     Figure linearBarriers() {

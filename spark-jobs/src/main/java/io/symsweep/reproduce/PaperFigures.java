@@ -18,33 +18,23 @@ import org.jfree.chart.JFreeChart;
  * SQL returns rows {@code (series, x, y)} in drawing order; the SQL text is the only place that names table
  * columns, as for {@link PaperClaims}.
  */
-final class PaperFigures {
-
-    private final ResultTables tables;
-
-    PaperFigures(ResultTables tables) {
-        this.tables = tables;
-    }
-
-    /** One drawable figure: which spec it needs and how to draw it. */
-    record Plan(String name, String spec, Function<PaperFigures, Figure> draw) {
-    }
+record PaperFigures(ResultTables tables) {
 
     /** Every figure, in report order. */
-    static List<Plan> plans() {
+    List<Drawing> drawings() {
         return List.of(
-                new Plan("figure1a", "figure1", f -> f.figure1("figure1a", "0", "(a) eps = 0")),
-                new Plan("figure1b", "figure1", f -> f.figure1("figure1b", "1", "(b) eps = 1")),
-                new Plan("figure2", "figure4", PaperFigures::figure2),
-                new Plan("figure3a", "figure3a", PaperFigures::figure3a),
-                new Plan("figure3b", "figure3bc", f -> f.figure3bc("figure3b", "min", "(b) the smaller ||log g||")),
-                new Plan("figure3c", "figure3bc", f -> f.figure3bc("figure3c", "max", "(c) the larger ||log g||")),
-                new Plan("figure4", "figure4", PaperFigures::figure4),
-                new Plan("corollary42", "corollary42", PaperFigures::corollary42),
-                new Plan("proposition54", "proposition54", PaperFigures::proposition54),
-                new Plan("proposition55", "proposition55", PaperFigures::proposition55),
-                new Plan("proposition56", "proposition56", PaperFigures::proposition56),
-                new Plan("theorem62", "figure3bc", PaperFigures::theorem62));
+                new Drawing("figure1a", "figure1", () -> figure1("figure1a", "0", "(a) eps = 0")),
+                new Drawing("figure1b", "figure1", () -> figure1("figure1b", "1", "(b) eps = 1")),
+                new Drawing("figure2", "figure4", this::figure2),
+                new Drawing("figure3a", "figure3a", this::figure3a),
+                new Drawing("figure3b", "figure3bc", () -> figure3bc("figure3b", "min", "(b) the smaller ||log g||")),
+                new Drawing("figure3c", "figure3bc", () -> figure3bc("figure3c", "max", "(c) the larger ||log g||")),
+                new Drawing("figure4", "figure4", this::figure4),
+                new Drawing("corollary42", "corollary42", this::corollary42),
+                new Drawing("proposition54", "proposition54", this::proposition54),
+                new Drawing("proposition55", "proposition55", this::proposition55),
+                new Drawing("proposition56", "proposition56", this::proposition56),
+                new Drawing("theorem62", "figure3bc", this::theorem62));
     }
 
     private static int count(Map<String, double[][]> data) {

@@ -112,12 +112,8 @@ public final class Reproduction {
             results.add(evaluate(tables, c));
         }
         List<Figure> figures = new ArrayList<>();
-        PaperFigures paper = new PaperFigures(tables);
-        AlignmentFigures alignment = new AlignmentFigures(tables);
-        List<Drawing> drawings = new ArrayList<>();
-        PaperFigures.plans().forEach(f -> drawings.add(new Drawing(f.name(), f.spec(), () -> f.draw().apply(paper))));
-        AlignmentFigures.plans().forEach(f -> drawings.add(new Drawing(f.name(), f.spec(),
-                () -> f.draw().apply(alignment))));
+        List<Drawing> drawings = new ArrayList<>(new PaperFigures(tables).drawings());
+        drawings.addAll(new AlignmentFigures(tables).drawings());
         for (Drawing d : drawings) {
             if (plan.sweeps().containsKey(d.spec())) {
                 try {
@@ -182,9 +178,5 @@ public final class Reproduction {
     private static String firstLine(Throwable t) {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.lines().findFirst().orElse(m);
-    }
-
-    /** A figure of the report: drawn when its spec ran. */
-    private record Drawing(String name, String spec, java.util.function.Supplier<Figure> draw) {
     }
 }

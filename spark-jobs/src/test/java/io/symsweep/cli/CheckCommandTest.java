@@ -165,12 +165,18 @@ class CheckCommandTest {
                 .collectAsList().stream().map(r -> r.getString(0)).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Copies the first Parquet file of {@code d}'s barriers table to {@code to}; returns the file copied. */
+    private static Path copyFirstBarrierFile(Path d, Path to) throws IOException {
+        Path part = parts(d.resolve("barriers")).get(0);
+        Files.copy(part, to);
+        return part;
+    }
+
     @Test
     void aConfigurationTwiceIsADuplicate() throws IOException {
         Path d = copy("duplicated");
-        Path part = parts(d.resolve("barriers")).get(0);
         Path again = d.resolve("barriers").resolve("part-99999-copy.snappy.parquet");
-        Files.copy(part, again);
+        Path part = copyFirstBarrierFile(d, again);
         long rows = rows(part);
         CommandResult r = symsweep("check", d.toString());
         String first = r.out().lines().findFirst().orElse("");
@@ -184,9 +190,8 @@ class CheckCommandTest {
     @Test
     void aFileOfAnotherTableOrSchemaVersionIsNamed() throws IOException {
         Path d = copy("foreign");
-        Path barrierFile = parts(d.resolve("barriers")).get(0);
         Path intruder = d.resolve("minima").resolve("part-00000-from-barriers.snappy.parquet");
-        Files.copy(barrierFile, intruder);
+        copyFirstBarrierFile(d, intruder);
         CommandResult r = symsweep("check", d.toString());
         String line = r.out().lines().findFirst().orElse("");
         assertTrue(line.startsWith(intruder + ": schema differs from table minima (schema version "), line);

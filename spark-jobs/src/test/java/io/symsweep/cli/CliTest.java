@@ -98,13 +98,7 @@ class CliTest {
         CommandResult sql = symsweep("sql", "--results", out.toString(),
                 "SELECT factor, count(*) AS n FROM barriers WHERE factor < 2 GROUP BY factor ORDER BY factor");
         assertEquals(0, sql.code(), sql.err());
-        assertEquals("""
-                factor  n
-                ------  -
-                   1.0  3
-                   1.5  3
-                (2 rows)
-                """, sql.out());
+        assertEquals(SweepFixture.FACTOR_COUNTS_TABLE, sql.out());
 
         CommandResult csv = symsweep("sql", "--results", out.toString(), "--format", "csv",
                 "SELECT engine, status, count(*) AS n FROM minima GROUP BY engine, status");

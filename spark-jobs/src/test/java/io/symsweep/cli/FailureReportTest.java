@@ -21,6 +21,7 @@ import org.apache.spark.SparkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -138,14 +139,17 @@ class FailureReportTest {
         assertTrue(byEnvironment.err().contains("\nio.symsweep.sweep.SpecException: "), byEnvironment.err());
     }
 
-    @Test
-    void theDebugVariable() {
-        assertFalse(SymsweepCommand.debugVariable(null));
-        assertFalse(SymsweepCommand.debugVariable(""));
-        assertFalse(SymsweepCommand.debugVariable("0"));
-        assertFalse(SymsweepCommand.debugVariable("false"));
-        assertTrue(SymsweepCommand.debugVariable("1"));
-        assertTrue(SymsweepCommand.debugVariable("yes"));
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"0", "false"})
+    void theDebugVariableOff(String value) {
+        assertFalse(SymsweepCommand.debugVariable(value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "yes"})
+    void theDebugVariableOn(String value) {
+        assertTrue(SymsweepCommand.debugVariable(value));
     }
 
     @Test

@@ -86,12 +86,7 @@ class SqlShellTest {
                 SELECT seed FROM minima ORDER BY seed;
                 \\nope
                 """, null);
-        assertEquals("""
-                factor  n
-                ------  -
-                   1.0  3
-                   1.5  3
-                (2 rows)
+        assertEquals(SweepFixture.FACTOR_COUNTS_TABLE + """
                 format: csv
                 engine,status,n
                 dense,CONVERGED,3

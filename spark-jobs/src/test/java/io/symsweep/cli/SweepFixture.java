@@ -12,6 +12,18 @@ final class SweepFixture {
 
     private static Path results;
 
+    /**
+     * The sweep's factors below 2 with their barrier counts, as {@code symsweep sql} prints them in table format
+     * ({@code SELECT factor, count(*) AS n FROM barriers WHERE factor < 2 GROUP BY factor ORDER BY factor}).
+     */
+    static final String FACTOR_COUNTS_TABLE = """
+            factor  n
+            ------  -
+               1.0  3
+               1.5  3
+            (2 rows)
+            """;
+
     private SweepFixture() {
     }
 

@@ -171,8 +171,8 @@ class AlignmentClaimsTest {
         alignments(root, "alignment-rescaled", rescaled(2e-17, 4.4));
         digits(root, "alignment-digits", 0.433, 0.232);
         AlignmentFigures f = new AlignmentFigures(new ResultTables(spark, root.toString()));
-        for (AlignmentFigures.Plan p : AlignmentFigures.plans()) {
-            Figure fig = p.draw().apply(f);
+        for (Drawing p : f.drawings()) {
+            Figure fig = p.draw().get();
             assertEquals(p.name(), fig.name());
             assertTrue(fig.png().length > 1000, p.name());
         }
