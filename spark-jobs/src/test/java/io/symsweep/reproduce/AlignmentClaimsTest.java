@@ -120,6 +120,8 @@ class AlignmentClaimsTest {
         }
         // Another model's copy keeps that pair's own barrier after permutation_scaling: not a case of the claim.
         out.add(row("a", "b", "permutation_scaling", "weight_matching", false, 1e4, 0.08));
+        // Activation matching's tie among indistinguishable units: shown in the measurement, not bounded.
+        out.add(row("a", "a", "permutation_scaling", "activation_matching", false, 100, 3.1e-7));
         return out;
     }
 
@@ -128,13 +130,25 @@ class AlignmentClaimsTest {
         alignments(root, "measured", rescaled(2e-17, 4.4));
         alignments(root, "scaling-leaves-barrier", rescaled(2e-8, 4.4));
         alignments(root, "permutation-removes-it", rescaled(2e-17, 0.005));
+        // Without weight matching's scaling rows the bound has no case: not a pass by omission.
+        alignments(root, "activation-only", rescaled(2e-17, 4.4).stream()
+                .filter(r -> !(r.getString(2).equals("permutation_scaling") && r.getString(3).equals("weight_matching")))
+                .toList());
         Claim c = AlignmentClaims.rescaledScaling(AlignmentClaims.SCALING_BOUND, AlignmentClaims.PERMUTATION_FLOOR);
         ClaimResult ok = evaluate(root, "measured", c);
         assertEquals(ClaimStatus.PASS, ok.status(), ok.toString());
-        assertEquals(8, ok.cases(), "2 models x 2 classes x m = 100, 1e4");
-        assertEquals("permutation_scaling max 2.0e-17; permutation min 4.40 (at m = 100)", ok.measured());
+        assertEquals(9, ok.cases(), "2 models x 2 classes x m = 100, 1e4, and activation matching's row");
+        assertEquals("permutation_scaling max 2.0e-17 (activation matching 3.1e-07, not bounded); permutation min 4.40 "
+                + "(at m = 100)", ok.measured());
         assertEquals(ClaimStatus.FAIL, evaluate(root, "scaling-leaves-barrier", c).status());
         assertEquals(ClaimStatus.FAIL, evaluate(root, "permutation-removes-it", c).status());
+        assertEquals(ClaimStatus.FAIL, evaluate(root, "activation-only", c).status());
+        // Without activation matching's rows the measurement says nothing of it.
+        alignments(root, "weight-only", rescaled(2e-17, 4.4).stream()
+                .filter(r -> r.getString(3).equals("weight_matching")).toList());
+        ClaimResult weightOnly = evaluate(root, "weight-only", c);
+        assertEquals(ClaimStatus.PASS, weightOnly.status(), weightOnly.toString());
+        assertEquals("permutation_scaling max 2.0e-17; permutation min 4.40 (at m = 100)", weightOnly.measured());
         // A bound the data violates, passed in, fails the same rows.
         assertEquals(ClaimStatus.FAIL, evaluate(root, "measured", AlignmentClaims.rescaledScaling(1e-17, 1e-2))
                 .status());
