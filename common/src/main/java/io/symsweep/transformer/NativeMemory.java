@@ -4,8 +4,9 @@ import org.bytedeco.javacpp.Pointer;
 
 /**
  * Keeps the native memory of dropped SameDiff graphs from piling up: call {@link #beforeNewGraph()} before building
- * a graph (which also quiets SameDiff's standard output, {@link SameDiffOutput}). ND4J frees an array's native buffer only when the Java object holding it is collected, and neither the
- * JVM nor JavaCPP counts those buffers ({@code Pointer.totalBytes()} stays near 10 MB while gigabytes are held), so
+ * a graph (which also quiets SameDiff's standard output, {@link SameDiffOutput}). ND4J frees an array's native buffer
+ * only when the Java object holding it is collected, and neither the JVM nor JavaCPP counts those buffers
+ * ({@code Pointer.totalBytes()} stays near 10 MB while gigabytes are held), so
  * with room on the heap the garbage collector runs too rarely for them. Measured on the causal transformer (d 32,
  * 4 heads) evaluating its 500 test sequences in a new graph each time: about 40 MB of resident memory per graph
  * (8.7 GB after 200 graphs), flat near 250 MB with a collection after each one; and a Spark executor running

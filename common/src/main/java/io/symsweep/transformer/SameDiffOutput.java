@@ -6,8 +6,8 @@ import java.io.PrintStream;
  * Drops the one line SameDiff 1.0.0-M2.1 prints to standard output for every op it differentiates
  * ({@code Added differentiated op NAME}, a {@code System.out.println} in {@code SameDiff.createGradFunction}, which no
  * logger setting reaches): a {@code paper/alignment-gpt.yaml} run printed 1,696 of them in its first minutes, between
- * the progress lines. Standard output is wrapped (again if something replaced it) by a stream that passes every other write through
- * unchanged.
+ * the progress lines. Standard output is wrapped (again if something replaced it) by a stream that passes every other
+ * write through unchanged.
  */
 final class SameDiffOutput {
 

@@ -4,9 +4,7 @@ import io.symsweep.BuildInfo;
 import io.symsweep.experiment.Experiment;
 import io.symsweep.sweep.SweepSpec;
 import io.symsweep.table.Table;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,17 +40,16 @@ final class CompletedSweep {
         if (kind.readsInputFiles()) {
             return Optional.empty();
         }
-        String note = store.readNote(path(spec));
-        if (note == null || !note.equals(text(store, kind, spec, planned(note)))) {
+        String fingerprint = spec.fingerprint();
+        String note = store.readNote(path(fingerprint));
+        if (note == null) {
             return Optional.empty();
         }
         Map<String, Long> planned = planned(note);
-        for (Table<?> t : kind.tables()) {
-            if (!planned.containsKey(t.name())) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(planned);
+        // A note that lacks a table's count, or whose listing differs from the files now, is no note of this folder.
+        boolean counted = kind.tables().stream().allMatch(t -> planned.getOrDefault(t.name(), -1L) >= 0);
+        boolean same = counted && note.equals(text(store, kind, fingerprint, planned));
+        return same ? Optional.of(planned) : Optional.empty();
     }
 
     /**
@@ -64,21 +61,23 @@ final class CompletedSweep {
         if (kind.readsInputFiles()) {
             return;
         }
+        String fingerprint = spec.fingerprint();
         try {
-            store.writeNote(path(spec), text(store, kind, spec, planned));
+            store.writeNote(path(fingerprint), text(store, kind, fingerprint, planned));
         } catch (java.io.UncheckedIOException e) {
             // only an optimisation of the next run
         }
     }
 
-    private static String path(SweepSpec spec) {
-        return FOLDER + "/" + spec.fingerprint();
+    /** Where the note of the spec with {@code fingerprint} is, under the results root. */
+    static String path(String fingerprint) {
+        return FOLDER + "/" + fingerprint;
     }
 
     /** The note as it would be written now: header, fingerprint, build, then per table its count and its files. */
-    private static String text(ResultStore store, Experiment kind, SweepSpec spec, Map<String, Long> planned) {
+    private static String text(ResultStore store, Experiment kind, String fingerprint, Map<String, Long> planned) {
         StringBuilder s = new StringBuilder(HEADER).append('\n');
-        s.append("spec ").append(spec.fingerprint()).append('\n');
+        s.append("spec ").append(fingerprint).append('\n');
         s.append("build ").append(BuildInfo.version()).append(' ').append(BuildInfo.commit()).append('\n');
         for (Table<?> t : kind.tables()) {
             s.append("table ").append(t.name()).append(' ').append(planned.getOrDefault(t.name(), -1L)).append('\n');
@@ -89,7 +88,7 @@ final class CompletedSweep {
         return s.toString();
     }
 
-    /** The {@code table NAME COUNT} lines of a note. */
+    /** The {@code table NAME COUNT} lines of a note (none when one is malformed). */
     private static Map<String, Long> planned(String note) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String line : note.split("\n")) {
@@ -103,11 +102,5 @@ final class CompletedSweep {
             }
         }
         return out;
-    }
-
-    /** For tests: the note's lines. */
-    static List<String> lines(ResultStore store, SweepSpec spec) {
-        String note = store.readNote(path(spec));
-        return note == null ? List.of() : new ArrayList<>(List.of(note.split("\n")));
     }
 }

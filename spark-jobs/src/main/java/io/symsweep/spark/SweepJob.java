@@ -182,7 +182,8 @@ public final class SweepJob {
             return summaries(kind, record);
         }
         jsc.setJobDescription(spec.name() + ": planning");
-        try (SweepPlan plan = new ExecutorPlan(spark, store, kind, space, batchSize > 0 ? batchSize : kind.firstBatch())) {
+        int firstBatch = batchSize > 0 ? batchSize : kind.firstBatch();
+        try (SweepPlan plan = new ExecutorPlan(spark, store, kind, space, firstBatch)) {
             record.planned(plan.planned());
             configurations = plan.planned().get(probeTables.get(0).name());
             if (kind instanceof TwoStageExperiment<?> twoStage) {
