@@ -109,7 +109,12 @@ final class InterleavedKernel {
 
     /** Sets the weights of {@code lane} only. */
     void setWeights(int lane, double[][] weights) {
-        for (int i = 1; i <= layers; i++) {
+        setWeights(lane, weights, 0);
+    }
+
+    /** Sets {@code W_i} of {@code lane} for the layers {@code i > after} only (the others stay). */
+    void setWeights(int lane, double[][] weights, int after) {
+        for (int i = after + 1; i <= layers; i++) {
             scatter(weights[i - 1], w[i], lane);
         }
     }
@@ -125,10 +130,15 @@ final class InterleavedKernel {
      * @param alphas {@link #LANES} interpolation weights, one per lane
      */
     void setInterpolatedLanes(int v, double[][] u, double[][] end, double[] alphas, boolean[] mask) {
+        setInterpolatedLanes(v, u, end, alphas, mask, 0);
+    }
+
+    /** {@link #setInterpolatedLanes(int, double[][], double[][], double[], boolean[])} of the layers {@code i > after}. */
+    void setInterpolatedLanes(int v, double[][] u, double[][] end, double[] alphas, boolean[] mask, int after) {
         DoubleVector alpha = DoubleVector.fromArray(SPECIES, alphas, 0);
         VectorMask<Double> m = VectorMask.fromArray(SPECIES, mask, 0);
         boolean all = m.allTrue();
-        for (int i = 1; i <= layers; i++) {
+        for (int i = after + 1; i <= layers; i++) {
             double[] ui = u[i - 1];
             double[] vi = end[i - 1];
             double[] wi = w[i];
@@ -191,8 +201,20 @@ final class InterleavedKernel {
      * {@link #backwardAndUpdate()}.
      */
     void forward() {
+        forwardAfter(0);
+    }
+
+    /**
+     * {@link #forward()} from layer {@code after + 1} on: {@code A_after} (and every weight of the later layers) as
+     * the last forward pass or the caller left them. Each later layer runs the same operations as in a full pass, so
+     * the losses are bitwise a full pass's when {@code A_after} is.
+     */
+    void forwardAfter(int after) {
+        if (after < 0 || after >= layers) {
+            throw new IllegalArgumentException("after must be between 0 and " + (layers - 1) + ", found " + after);
+        }
         int nn = samples;
-        for (int i = 1; i <= layers; i++) {
+        for (int i = after + 1; i <= layers; i++) {
             // Z_i (n_i x N) = W_i (n_i x n_{i-1}) A_{i-1} (n_{i-1} x N)
             product(w[i], n[i - 1] * width, width, a[i - 1], width, nn * width, n[i - 1],
                     z[i], nn * width, width, n[i], nn, null);

@@ -70,7 +70,7 @@ final class BarrierProbes {
         Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < cs.size(); i++) {
             Configuration c = cs.get(i);
-            if (i > 0 && !kind.minimumOf(c).values().equals(minimumConfig.values())) {
+            if (i > 0 && !kind.probes(c, minimumConfig)) {
                 throw new IllegalArgumentException("configuration " + c.id() + " does not probe minimum "
                         + minimum.provenance().configId());
             }

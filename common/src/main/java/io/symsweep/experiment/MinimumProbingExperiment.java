@@ -66,6 +66,14 @@ abstract class MinimumProbingExperiment extends DeclaredExperiment implements Tw
         return c.project(MinimumProbingExperiment::minimumKey);
     }
 
+    /**
+     * True when {@code probe} probes the minimum whose configuration is {@code minimum} (one {@link #minimumOf} gave):
+     * {@code minimumOf(probe).equals(minimum)}, without building the projection.
+     */
+    final boolean probes(Configuration probe, Configuration minimum) {
+        return probe.agreesOn(minimum, MinimumProbingExperiment::minimumKey);
+    }
+
     @Override
     public final java.util.Optional<java.util.function.Predicate<String>> artefactProjection() {
         return java.util.Optional.of(MinimumProbingExperiment::minimumKey);

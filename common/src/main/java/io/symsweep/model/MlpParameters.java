@@ -113,12 +113,28 @@ public record MlpParameters(MlpArchitecture architecture, double[][] layers) {
         requireSameArchitecture(other);
         double s = 0;
         for (int l = 0; l < layers.length; l++) {
+            if (sameAndFinite(layers[l], other.layers[l])) {
+                // every d is +0: s + 0 * 0 is s (a rescaling changes two layers; the others are skipped)
+                continue;
+            }
             for (int j = 0; j < layers[l].length; j++) {
                 double d = layers[l][j] - other.layers[l][j];
                 s += d * d;
             }
         }
         return Math.sqrt(s);
+    }
+
+    private static boolean sameAndFinite(double[] a, double[] b) {
+        if (!Arrays.equals(a, b)) {
+            return false;
+        }
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The Frobenius norm of all weights. */

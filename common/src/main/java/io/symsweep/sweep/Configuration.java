@@ -130,6 +130,38 @@ public final class Configuration implements Serializable {
         return new Configuration(kind, kept);
     }
 
+    /**
+     * True when this configuration and {@code other} are of one kind and hold the same values under the keys
+     * {@code keys} accepts: {@code project(keys).equals(other.project(keys))} without building either projection.
+     */
+    public boolean agreesOn(Configuration other, Predicate<String> keys) {
+        if (!kind.equals(other.kind)) {
+            return false;
+        }
+        Iterator<Map.Entry<String, Object>> a = values.entrySet().iterator();
+        Iterator<Map.Entry<String, Object>> b = other.values.entrySet().iterator();
+        while (true) {
+            Map.Entry<String, Object> x = next(a, keys);
+            Map.Entry<String, Object> y = next(b, keys);
+            if (x == null || y == null) {
+                return x == y;
+            }
+            if (!x.getKey().equals(y.getKey()) || !x.getValue().equals(y.getValue())) {
+                return false;
+            }
+        }
+    }
+
+    private static Map.Entry<String, Object> next(Iterator<Map.Entry<String, Object>> it, Predicate<String> keys) {
+        while (it.hasNext()) {
+            Map.Entry<String, Object> e = it.next();
+            if (keys.test(e.getKey())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** A copy with {@code key} set to {@code value} (removed when null). */
     public Configuration with(String key, Object value) {
         TreeMap<String, Object> m = new TreeMap<>(values);

@@ -147,6 +147,47 @@ class BatchIndependenceTest {
         }
     }
 
+    /**
+     * Ends that change only the later layers (as a rescaling of the last two does) share the earlier layers' products
+     * across every lane: still bitwise the single losses, for every number of shared layers, with zero weights of
+     * either sign in the shared layers, and with an infinite weight (never shared: inf - inf is NaN on the line).
+     */
+    @ParameterizedTest
+    @MethodSource("architectures")
+    void lineLossesOfEndsSharingLeadingLayersAreBitwiseSingleLosses(MlpArchitecture arch) {
+        RegressionData data = RegressionData.gaussian(arch.inputs(), arch.outputs(), 4, 5);
+        MlpParameters w = WeightInit.LECUN_NORMAL.sample(arch, 1.0, 6);
+        double[] first = w.layer(1);
+        first[0] = -0.0;
+        first[1] = 0.0;
+        w = w.withLayer(1, first);
+        int l = arch.layers();
+        double[] alphas = io.symsweep.probe.AlphaGrid.uniform(25);
+        for (int changed = 1; changed <= l; changed++) {
+            // the layers changed..l differ from w, the layers before are w's own
+            List<MlpParameters> ends = new ArrayList<>();
+            for (double m : new double[] {3.0, 0.25, 1e3}) {
+                MlpParameters e = w;
+                for (int i = changed; i <= l; i++) {
+                    e = e.scaleLayer(i, i == changed ? m : 1 / Math.pow(m, 1.0 / (l - changed + 1)));
+                }
+                ends.add(e);
+            }
+            int shared = DenseEngine.sharedLayers(w.layers(), ends.stream().map(MlpParameters::layers)
+                    .toArray(double[][][]::new));
+            assertEquals(Math.min(changed - 1, l - 1), shared, "layers shared when layer " + changed + " changes");
+            for (int batch : new int[] {0, 1, 16}) {
+                assertSameLosses(engine, w, ends, alphas, data, engine.lineLosses(w, ends, alphas, data, batch));
+            }
+        }
+        double[] last = w.layer(1);
+        last[2] = Double.POSITIVE_INFINITY;
+        MlpParameters infinite = w.withLayer(1, last);
+        List<MlpParameters> ends = List.of(infinite.scaleLayer(l, 2.0));
+        assertEquals(0, DenseEngine.sharedLayers(infinite.layers(), new double[][][] {ends.get(0).layers()}));
+        assertSameLosses(engine, infinite, ends, alphas, data, engine.lineLosses(infinite, ends, alphas, data, 0));
+    }
+
     private static void assertSameLosses(DenseEngine engine, MlpParameters w, List<MlpParameters> ends,
             double[] alphas, RegressionData data, double[][] batched) {
         for (int f = 0; f < ends.size(); f++) {

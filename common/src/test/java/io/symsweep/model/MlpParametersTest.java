@@ -66,6 +66,26 @@ class MlpParametersTest {
         assertEquals(w.distance(v) / 2, w.distance(w.interpolate(v, 0.5)), 1e-15 * w.distance(v));
     }
 
+    /** The distance is bitwise the flat sum of squared differences, also where whole layers agree (skipped). */
+    @Test
+    void distanceIsTheFlatSumOfSquaresEvenWhereLayersAgree() {
+        MlpParameters w = WeightInit.LECUN_NORMAL.sample(ARCH, 1.0, 1);
+        for (MlpParameters v : new MlpParameters[] {WeightInit.HE_NORMAL.sample(ARCH, 3.0, 2), w.scaleLayer(2, 7.0),
+                w.scaleLayer(3, 1e-3), w}) {
+            double[] a = w.flatten();
+            double[] b = v.flatten();
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                s += (a[j] - b[j]) * (a[j] - b[j]);
+            }
+            assertEquals(Double.doubleToRawLongBits(Math.sqrt(s)), Double.doubleToRawLongBits(w.distance(v)));
+        }
+        double[] first = w.layer(1);
+        first[0] = Double.POSITIVE_INFINITY;
+        MlpParameters infinite = w.withLayer(1, first);
+        assertEquals(Double.NaN, infinite.distance(infinite.scaleLayer(3, 2.0)), "inf - inf is NaN, not skipped");
+    }
+
     @Test
     void weightsAreCopiedInAndOut() {
         double[][] layers = WeightInit.LECUN_NORMAL.sample(ARCH, 1.0, 1).layers();

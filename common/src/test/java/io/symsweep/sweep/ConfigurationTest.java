@@ -51,6 +51,25 @@ class ConfigurationTest {
         return Configuration.parse(canonical, KIND, SpecReader.COMMON_FIELDS);
     }
 
+    /** {@code agreesOn} is equality of the projections, without building them. */
+    @Test
+    void agreementOnSomeKeysIsEqualityOfTheProjections() {
+        Configuration c = of(handWritten());
+        java.util.function.Predicate<String> training = k -> k.startsWith("training.");
+        java.util.function.Predicate<String> notProbe = k -> !k.startsWith("probe.");
+        List<Configuration> others = List.of(c, c.with("probe.factor", 2.0), c.with("training.steps", 7L),
+                c.with("training.momentum", 0.5), c.with("training.init", null), c.with("data.samples", 5L));
+        for (Configuration d : others) {
+            for (java.util.function.Predicate<String> keys : List.of(training, notProbe)) {
+                assertEquals(c.project(keys).equals(d.project(keys)), c.agreesOn(d, keys), d.toString());
+                assertEquals(c.project(keys).equals(d.project(keys)), d.agreesOn(c, keys), d.toString());
+            }
+        }
+        assertEquals(true, c.agreesOn(c.with("probe.factor", 2.0), notProbe));
+        assertEquals(false, c.agreesOn(c.with("training.steps", 7L), notProbe));
+        assertEquals(false, c.agreesOn(new Configuration("symmetry-curve", c.values()), training));
+    }
+
     @Test
     void canonicalFormIsGolden() {
         // Keys sorted, "kind" among them; numbers in shortest decimal (1.0 is 1, 1e-26 is 1E-26); no spaces.

@@ -38,6 +38,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -275,7 +277,6 @@ final class ExecutorPlan implements SweepPlan {
     @Override
     public Slices<ProbeWork<?>> probes() {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        JavaRDD<Row> sliced;
         JavaRDD<ProbeWork<?>> work;
         List<String> tables = probeTables.stream().map(Table::name).toList();
         if (kind instanceof TwoStageExperiment<?> twoStage) {
@@ -292,27 +293,37 @@ final class ExecutorPlan implements SweepPlan {
                     : spark.createDataFrame(List.of(), SparkTables.schema(table));
             Dataset<Row> rows = artefactRows.select(col(table.keyColumn()).as("row_id"),
                     struct(artefactRows.col("*")).as("row"));
-            Dataset<Row> wanted = groups.select(col(ARTEFACTS).as("group"),
+            // Each artefact set once (it has a row per piece in groups): otherwise every piece would carry each
+            // artefact's row once per piece of its set.
+            Dataset<Row> wanted = groups.select(col(ARTEFACTS)).distinct().select(col(ARTEFACTS).as("group"),
                     posexplode(col(ARTEFACTS)).as(new String[] {"pos", "aid"}));
             Dataset<Row> found = wanted.join(rows, wanted.col("aid").equalTo(rows.col("row_id")), "left_outer")
                     .groupBy(col("group")).agg(collect_list(struct(col("pos"), col("aid"), col("row"))).as("rows"));
             Dataset<Row> joined = groups.join(found, groups.col(ARTEFACTS).equalTo(found.col("group")))
                     .select(col(ARTEFACTS), col("probes"), col("rows"), col(PIECE));
-            sliced = planning(() -> joined.repartition(slices(probes), col(ARTEFACTS), col(PIECE)).javaRDD());
+            // Spark's internal rows, not external ones: each piece holds its artefacts' rows, whose arrays an external
+            // row would box element by element (measured: a fifth of a probe batch for Figure-4 minima).
+            Dataset<Row> sliced = joined.repartition(slices(probes), col(ARTEFACTS), col(PIECE));
+            StructType artefactSchema = (StructType) ((org.apache.spark.sql.types.ArrayType) sliced.schema()
+                    .apply("rows").dataType()).elementType();
+            JavaRDD<InternalRow> internal = planning(() -> sliced.queryExecution().toRdd().toJavaRDD());
             for (int i = 0; i < tables.size(); i++) {
                 int bit = 1 << i;
-                counts.put(tables.get(i), perSlice(sliced, r -> {
+                counts.put(tables.get(i), perSlice(internal, r -> {
+                    ArrayData ps = r.getArray(1);
                     long n = 0;
-                    for (Row p : r.<Row>getList(1)) {
-                        n += (p.getInt(1) & bit) != 0 ? 1 : 0;
+                    for (int j = 0; j < ps.numElements(); j++) {
+                        n += (ps.getStruct(j, 2).getInt(1) & bit) != 0 ? 1 : 0;
                     }
                     return n;
                 }));
             }
-            work = sliced.flatMap(new GroupWork(context, table.name(), tables));
+            work = internal.flatMap(new GroupWork(context, table.name(), tables,
+                    (StructType) artefactSchema.apply("row").dataType()));
+            return new Slices<>(work, counts);
         } else {
             long probes = planned.get(tables.get(0));
-            sliced = planning(() -> pending.repartition(slices(probes), col(IDX)).javaRDD());
+            JavaRDD<Row> sliced = planning(() -> pending.repartition(slices(probes), col(IDX)).javaRDD());
             for (int i = 0; i < tables.size(); i++) {
                 int bit = 1 << i;
                 counts.put(tables.get(i), perSlice(sliced, r -> (r.getInt(r.fieldIndex(MISSING)) & bit) != 0 ? 1 : 0));
@@ -336,7 +347,7 @@ final class ExecutorPlan implements SweepPlan {
     }
 
     /** Per slice, the sum of {@code count} over its rows: one job, which also writes the slices' shuffle. */
-    private static long[] perSlice(JavaRDD<Row> sliced, RowCount count) {
+    private static <T> long[] perSlice(JavaRDD<T> sliced, RowCount<T> count) {
         long[] out = new long[sliced.getNumPartitions()];
         for (long[] c : sliced.mapPartitionsWithIndex((i, rows) -> {
             long n = 0;
@@ -351,8 +362,8 @@ final class ExecutorPlan implements SweepPlan {
     }
 
     /** A serialisable count of one row. */
-    private interface RowCount extends Serializable {
-        long of(Row r);
+    private interface RowCount<T> extends Serializable {
+        long of(T r);
     }
 
     @Override
@@ -497,40 +508,47 @@ final class ExecutorPlan implements SweepPlan {
      * artefact rows read back as records, the probes' configurations from the space; in pieces of at most
      * {@value #MAX_PROBES_PER_CALL} probes.
      */
-    private static final class GroupWork implements FlatMapFunction<Row, ProbeWork<?>> {
+    private static final class GroupWork implements FlatMapFunction<InternalRow, ProbeWork<?>> {
         private static final long serialVersionUID = 1L;
         private final Broadcast<PlanContext> context;
         private final String artefactTable;
         private final List<String> tables;
+        private final StructType artefactSchema;
 
-        GroupWork(Broadcast<PlanContext> context, String artefactTable, List<String> tables) {
+        GroupWork(Broadcast<PlanContext> context, String artefactTable, List<String> tables, StructType artefactSchema) {
             this.context = context;
             this.artefactTable = artefactTable;
             this.tables = List.copyOf(tables);
+            this.artefactSchema = artefactSchema;
         }
 
         @Override
-        public Iterator<ProbeWork<?>> call(Row group) {
+        public Iterator<ProbeWork<?>> call(InternalRow group) {
             ConfigurationSpace space = context.value().space();
             TwoStageExperiment<?> kind = (TwoStageExperiment<?>) space.kind();
             return work(kind, space, group);
         }
 
-        private <A> Iterator<ProbeWork<?>> work(TwoStageExperiment<A> kind, ConfigurationSpace space, Row group) {
-            List<String> ids = group.getList(0);
-            List<A> artefacts = new ArrayList<>(java.util.Collections.nCopies(ids.size(), null));
-            for (Row found : group.<Row>getList(2)) {
-                if (found.isNullAt(2)) {
-                    throw new IllegalStateException("artefact " + found.getString(1) + " is missing from "
+        private <A> Iterator<ProbeWork<?>> work(TwoStageExperiment<A> kind, ConfigurationSpace space,
+                InternalRow group) {
+            int ids = group.getArray(0).numElements();
+            List<A> artefacts = new ArrayList<>(java.util.Collections.nCopies(ids, null));
+            ArrayData found = group.getArray(2);
+            for (int j = 0; j < found.numElements(); j++) {
+                InternalRow f = found.getStruct(j, 3);
+                if (f.isNullAt(2)) {
+                    throw new IllegalStateException("artefact " + f.getUTF8String(1) + " is missing from "
                             + artefactTable);
                 }
-                artefacts.set(found.getInt(0), SparkTables.fromRow(kind.artefactTable(), found.getStruct(2)));
+                artefacts.set(f.getInt(0), SparkTables.fromInternalRow(kind.artefactTable(), artefactSchema,
+                        f.getStruct(2, artefactSchema.size())));
             }
-            List<Row> probes = group.getList(1);
+            ArrayData probes = group.getArray(1);
             List<ProbeWork<?>> out = new ArrayList<>();
-            for (int from = 0; from < probes.size(); from += MAX_PROBES_PER_CALL) {
+            for (int from = 0; from < probes.numElements(); from += MAX_PROBES_PER_CALL) {
                 List<PendingProbe> piece = new ArrayList<>();
-                for (Row p : probes.subList(from, Math.min(probes.size(), from + MAX_PROBES_PER_CALL))) {
+                for (int j = from; j < Math.min(probes.numElements(), from + MAX_PROBES_PER_CALL); j++) {
+                    InternalRow p = probes.getStruct(j, 2);
                     piece.add(new PendingProbe(space.configuration(p.getLong(0)), tables(p.getInt(1), tables)));
                 }
                 out.add(new ProbeWork<>(artefacts, piece));

@@ -47,6 +47,18 @@ class SparkTablesTest {
             R r = SparkTables.fromRow(table, back.get(i));
             assertTrue(table.sameValues(records.get(i), r), "row " + i + " of " + table.name() + " changed");
         }
+        // The same rows read as Spark's internal rows (as a plan's shuffle gives them), columns in another order.
+        List<String> reversed = new java.util.ArrayList<>(List.of(read.columns()));
+        java.util.Collections.reverse(reversed);
+        var shuffled = read.selectExpr(reversed.toArray(String[]::new)).orderBy(table.keyColumn());
+        StructType shuffledSchema = shuffled.schema();
+        List<org.apache.spark.sql.catalyst.InternalRow> internal = shuffled.queryExecution().toRdd().toJavaRDD()
+                .map(org.apache.spark.sql.catalyst.InternalRow::copy).collect();
+        assertEquals(records.size(), internal.size());
+        for (int i = 0; i < records.size(); i++) {
+            R r = SparkTables.fromInternalRow(table, shuffledSchema, internal.get(i));
+            assertTrue(table.sameValues(records.get(i), r), "internal row " + i + " of " + table.name() + " changed");
+        }
         // The Parquet files carry each column's doc as its comment, in declaration order.
         List<Column<R>> columns = table.columns();
         assertEquals(columns.size(), read.schema().fields().length);
