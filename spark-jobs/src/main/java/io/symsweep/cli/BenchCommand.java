@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "minima of the probe-heavy --sweep (default: ${DEFAULT-VALUE})")
     int sweepMinima;
 
-    @Option(names = "--sweep-factors", paramLabel = "N", defaultValue = "25000",
+    @Option(names = "--sweep-factors", paramLabel = "N", defaultValue = "125000",
             description = "factors per minimum of the probe-heavy --sweep (default: ${DEFAULT-VALUE})")
     int sweepFactors;
 

@@ -160,6 +160,7 @@ public final class SweepJob {
         planningSeconds = 0;
         probeStageSeconds = 0;
         long start = System.nanoTime();
+        jsc.setJobDescription(spec.name() + ": checks");
         // Before the quarantine: a folder whose every file is one a completed run of this spec checked or wrote (its
         // note lists them) needs neither the files' checks (which read every id) nor a plan.
         java.util.Optional<Map<String, Long>> complete = CompletedSweep.find(store, kind, spec);
@@ -207,6 +208,7 @@ public final class SweepJob {
     }
 
     private List<TableSummary> summaries(Experiment kind, RunRecord record) {
+        jsc.setJobDescription(kind.name() + ": summary");
         List<TableSummary> out = new ArrayList<>();
         for (Table<?> t : kind.tables()) {
             out.add(summary(t, record.computed(t.name()), record.planned(t.name()) - record.computed(t.name())));
