@@ -279,15 +279,18 @@ public final class DenseEngine implements Engine {
             k.setData(lane, x, y);
         }
         double[][] u = w.layers();
-        double[][][] endWeights = new double[ends.size()][][];
+        int shared = sharedLayers(w, ends);
+        // Only the layers past the shared ones are read (a copy of each, not of every layer of every end).
+        double[][][] endWeights = new double[ends.size()][arch.layers()][];
         for (int f = 0; f < endWeights.length; f++) {
-            endWeights[f] = ends.get(f).layers();
+            for (int i = shared + 1; i <= arch.layers(); i++) {
+                endWeights[f][i - 1] = ends.get(f).layer(i);
+            }
         }
         // The leading layers that every end shares with w: on every point of every line they are w's own (u + a 0 =
         // u), so A_shared is the same in every lane and is computed once, here; each lane then runs only the later
         // layers, with the same operations as a full pass (a rescaling of the last two layers of the Figure-4 net
         // leaves 160 of its 1,312 weights to interpolate and multiply).
-        int shared = sharedLayers(u, endWeights);
         if (shared > 0) {
             for (int lane = 0; lane < lanes; lane++) {
                 k.setWeights(lane, u);
@@ -341,26 +344,18 @@ public final class DenseEngine implements Engine {
      * products are the same on every point (a zero weight's sign cannot matter: each sum starts from +0, and a sum
      * of +0 and -0 is +0). An infinite weight is never shared: {@code inf - inf} is NaN.
      */
-    static int sharedLayers(double[][] u, double[][][] ends) {
+    static int sharedLayers(MlpParameters w, List<MlpParameters> ends) {
+        int layers = w.architecture().layers();
         int shared = 0;
-        while (shared < u.length - 1 && finite(u[shared]) && sameInEvery(u[shared], ends, shared)) {
+        while (shared < layers - 1 && w.isFinite(shared + 1) && sameInEvery(w, ends, shared + 1)) {
             shared++;
         }
         return shared;
     }
 
-    private static boolean sameInEvery(double[] layer, double[][][] ends, int i) {
-        for (double[][] end : ends) {
-            if (!java.util.Arrays.equals(layer, end[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean finite(double[] values) {
-        for (double v : values) {
-            if (!Double.isFinite(v)) {
+    private static boolean sameInEvery(MlpParameters w, List<MlpParameters> ends, int i) {
+        for (MlpParameters end : ends) {
+            if (!w.sameLayer(i, end)) {
                 return false;
             }
         }

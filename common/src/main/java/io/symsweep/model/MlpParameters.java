@@ -167,6 +167,26 @@ public record MlpParameters(MlpArchitecture architecture, double[][] layers) {
         return new MlpParameters(architecture, out);
     }
 
+    /**
+     * A copy with the layers {@code replaced} maps to (1-based index to {@code W_i}, row-major) replaced: one copy of
+     * the weights, where {@link #layers()} and the constructor would make two.
+     */
+    public MlpParameters withLayers(java.util.Map<Integer, double[]> replaced) {
+        double[][] out = layers.clone();
+        replaced.forEach((i, w) -> out[i - 1] = w);
+        return new MlpParameters(architecture, out);
+    }
+
+    /** True when {@code W_i} (1-based) of this and of {@code other} hold bitwise the same values. */
+    public boolean sameLayer(int i, MlpParameters other) {
+        return Arrays.equals(layers[i - 1], other.layers[i - 1]);
+    }
+
+    /** True when every weight of {@code W_i} (1-based) is finite. */
+    public boolean isFinite(int i) {
+        return Vectors.allFinite(layers[i - 1]);
+    }
+
     /** True when every weight is finite. */
     public boolean isFinite() {
         return Vectors.allFinite(layers);

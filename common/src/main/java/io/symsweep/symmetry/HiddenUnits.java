@@ -47,13 +47,13 @@ public record HiddenUnits(int layer, int width) {
      */
     public MlpParameters apply(MlpParameters w, UnitMap incoming, UnitMap outgoing) {
         requireFits(w.architecture());
-        double[][] layers = w.layers();
+        java.util.Map<Integer, double[]> moved = new java.util.HashMap<>();
         for (WeightAxis a : axes()) {
             DMatrixRMaj m = w.matrix(a.layer());
-            DMatrixRMaj moved = a.axis() == WeightAxis.Axis.ROWS ? incoming.leftMultiply(m) : outgoing.rightMultiply(m);
-            layers[a.layer() - 1] = Arrays.copyOf(moved.data, m.numRows * m.numCols);
+            DMatrixRMaj out = a.axis() == WeightAxis.Axis.ROWS ? incoming.leftMultiply(m) : outgoing.rightMultiply(m);
+            moved.put(a.layer(), Arrays.copyOf(out.data, m.numRows * m.numCols));
         }
-        return new MlpParameters(w.architecture(), layers);
+        return w.withLayers(moved);
     }
 
     /** Throws unless {@code arch} has a hidden layer {@code layer} of this width. */

@@ -173,8 +173,7 @@ class BatchIndependenceTest {
                 }
                 ends.add(e);
             }
-            int shared = DenseEngine.sharedLayers(w.layers(), ends.stream().map(MlpParameters::layers)
-                    .toArray(double[][][]::new));
+            int shared = DenseEngine.sharedLayers(w, ends);
             assertEquals(Math.min(changed - 1, l - 1), shared, "layers shared when layer " + changed + " changes");
             for (int batch : new int[] {0, 1, 16}) {
                 assertSameLosses(engine, w, ends, alphas, data, engine.lineLosses(w, ends, alphas, data, batch));
@@ -184,7 +183,7 @@ class BatchIndependenceTest {
         last[2] = Double.POSITIVE_INFINITY;
         MlpParameters infinite = w.withLayer(1, last);
         List<MlpParameters> ends = List.of(infinite.scaleLayer(l, 2.0));
-        assertEquals(0, DenseEngine.sharedLayers(infinite.layers(), new double[][][] {ends.get(0).layers()}));
+        assertEquals(0, DenseEngine.sharedLayers(infinite, ends));
         assertSameLosses(engine, infinite, ends, alphas, data, engine.lineLosses(infinite, ends, alphas, data, 0));
     }
 

@@ -87,6 +87,24 @@ class MlpParametersTest {
     }
 
     @Test
+    void replacingLayersCopiesThemAndKeepsTheOthers() {
+        MlpParameters w = WeightInit.LECUN_NORMAL.sample(ARCH, 1.0, 1);
+        double[] second = w.scaleLayer(2, 3.0).layer(2);
+        double[] third = w.scaleLayer(3, 0.5).layer(3);
+        MlpParameters v = w.withLayers(java.util.Map.of(2, second, 3, third));
+        assertEquals(w.scaleLayer(2, 3.0).scaleLayer(3, 0.5), v);
+        second[0] = 42;
+        assertEquals(w.scaleLayer(2, 3.0).scaleLayer(3, 0.5), v, "the replacement was copied in");
+        assertEquals(true, v.sameLayer(1, w));
+        assertEquals(false, v.sameLayer(2, w));
+        assertEquals(true, v.isFinite(2));
+        double[] first = w.layer(1);
+        first[3] = Double.NaN;
+        assertEquals(false, w.withLayer(1, first).isFinite(1));
+        assertEquals(true, w.withLayer(1, first).isFinite(2));
+    }
+
+    @Test
     void weightsAreCopiedInAndOut() {
         double[][] layers = WeightInit.LECUN_NORMAL.sample(ARCH, 1.0, 1).layers();
         MlpParameters w = new MlpParameters(ARCH, layers);
