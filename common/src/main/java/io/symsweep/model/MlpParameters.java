@@ -126,15 +126,7 @@ public record MlpParameters(MlpArchitecture architecture, double[][] layers) {
     }
 
     private static boolean sameAndFinite(double[] a, double[] b) {
-        if (!Arrays.equals(a, b)) {
-            return false;
-        }
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(a, b) && Vectors.allFinite(a);
     }
 
     /** The Frobenius norm of all weights. */

@@ -320,7 +320,6 @@ final class ExecutorPlan implements SweepPlan {
             }
             work = internal.flatMap(new GroupWork(context, table.name(), tables,
                     (StructType) artefactSchema.apply("row").dataType()));
-            return new Slices<>(work, counts);
         } else {
             long probes = planned.get(tables.get(0));
             JavaRDD<Row> sliced = planning(() -> pending.repartition(slices(probes), col(IDX)).javaRDD());
