@@ -12,26 +12,8 @@ seeds="${2:-10000}"
 factors="${3:-1000}"
 mkdir -p "$out"
 spec="$out/ten-million.yaml"
-cat > "$spec" <<YAML
-name: ten-million
-kind: rescaling-barrier
-architecture:
-  widths: [8, 16, 32, 16, 8, 4]
-  activation: leaky_relu
-  slope: 0.01
-data:
-  samples: 4
-training:
-  engine: dense
-  learning_rate: 0.01
-  steps: 300
-  init: lecun_normal
-seeds: 0..$((seeds - 1))
-probe:
-  factors: {log: [1, 12000], points: $factors}
-  alpha_points: 25
-  rescaled_layer: 4
-YAML
+sed -e "s/^seeds: 0\.\.9999$/seeds: 0..$((seeds - 1))/" -e "s/points: 1000}/points: $factors}/" \
+  "$here/deploy/ten-million.yaml" > "$spec"
 export OMP_NUM_THREADS=1
 export SYMSWEEP_JAVA_OPTS="-Xmx1g ${SYMSWEEP_JAVA_OPTS:-}"
 "$here/symsweep" validate "$spec"

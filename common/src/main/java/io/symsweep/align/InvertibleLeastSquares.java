@@ -1,12 +1,8 @@
 package io.symsweep.align;
 
-import io.symsweep.mlp.MlpSymmetries;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
-import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.UnitTransform;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -24,71 +20,70 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * the activation fit takes B onto A exactly (Proposition 4.1 of Zhao et al. 2025: the minimum is one
  * {@code GL} orbit).
  */
-final class InvertibleLeastSquares extends AbstractAligner {
+final class InvertibleLeastSquares extends SiteBySiteAligner {
 
     /** Below this {@code sigma_min / sigma_max} a matrix counts as singular. */
     private static final double MIN_RCOND = 1e-12;
 
     InvertibleLeastSquares(AlignmentMethod method) {
-        super(SymmetryClass.INVERTIBLE, requireOneOf(method, "invertible least squares from activations or weights",
-                AlignmentMethod.ACTIVATION_MATCHING, AlignmentMethod.WEIGHT_MATCHING));
+        super(SymmetryClass.INVERTIBLE, method, "invertible least squares");
     }
 
     @Override
-    public Alignment align(AlignmentProblem p) {
-        long start = System.nanoTime();
-        SymmetryDeclaration decl = p.declarationB();
-        Map<String, UnitTransform> t = new LinkedHashMap<>();
-        Activations.Traces traces = method() == AlignmentMethod.ACTIVATION_MATCHING ? Activations.traces(p) : null;
-        double residual = 0;
-        double norm = 0;
-        double worstCondition = 1;
-        for (int l = 1; l < p.specB().layers(); l++) {
-            Site s = decl.site(MlpSymmetries.siteName(l));
-            int h = s.size();
-            SiteVectors sv = SiteVectors.at(p, traces, s, l, t);
-            if (!sv.finite()) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.NOT_FINITE,
-                        "non-finite values at site " + s.name(), start);
+    Fit fit(AlignmentProblem p, boolean fromActivations) {
+        return new Fit() {
+            double residual;
+            double norm;
+            double worstCondition = 1;
+
+            @Override
+            public UnitTransform site(Site s, int l, SiteVectors sv) throws SiteFailure {
+                int h = s.size();
+                DMatrixRMaj xa = sv.aColumns();
+                DMatrixRMaj xb = sv.bColumns();
+                // X_B T^T = X_A in the least-squares sense
+                LinearSolverDense<DMatrixRMaj> ls = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
+                if (xb.numRows < h || reciprocalCondition(xb) < MIN_RCOND || !ls.setA(xb.copy())) {
+                    throw new SiteFailure(AlignmentStatus.SINGULAR, "B's "
+                            + (fromActivations ? "activations" : "incoming weights") + " at " + s.name()
+                            + " are rank-deficient");
+                }
+                DMatrixRMaj tt = new DMatrixRMaj(h, h);
+                ls.solve(xa.copy(), tt);
+                DMatrixRMaj forward = CommonOps_DDRM.transpose(tt, null);
+                LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(h);
+                DMatrixRMaj inverse = new DMatrixRMaj(h, h);
+                double rcond = finite(forward) ? reciprocalCondition(forward) : 0;
+                worstCondition = Math.max(worstCondition, 1 / rcond);
+                if (rcond < MIN_RCOND || !lu.setA(forward.copy())) {
+                    throw new SiteFailure(AlignmentStatus.SINGULAR, "the fitted map at " + s.name() + " is singular");
+                }
+                lu.invert(inverse);
+                if (!finite(forward) || !finite(inverse)) {
+                    throw new SiteFailure(AlignmentStatus.NOT_FINITE,
+                            "the fitted map at " + s.name() + " is not finite");
+                }
+                DMatrixRMaj fit = new DMatrixRMaj(xb.numRows, h);
+                CommonOps_DDRM.mult(xb, tt, fit);
+                for (int i = 0; i < fit.getNumElements(); i++) {
+                    double d = xa.get(i) - fit.get(i);
+                    residual += d * d;
+                    norm += xa.get(i) * xa.get(i);
+                }
+                return new UnitTransform(SymmetryClass.INVERTIBLE, UnitVectors.array(forward),
+                        UnitVectors.array(inverse));
             }
-            DMatrixRMaj xa = sv.aColumns();
-            DMatrixRMaj xb = sv.bColumns();
-            // X_B T^T = X_A in the least-squares sense
-            LinearSolverDense<DMatrixRMaj> ls = LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false);
-            if (xb.numRows < h || reciprocalCondition(xb) < MIN_RCOND || !ls.setA(xb.copy())) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.SINGULAR,
-                        "B's " + (traces != null ? "activations" : "incoming weights") + " at " + s.name()
-                                + " are rank-deficient", start);
+
+            @Override
+            public double objective() {
+                return norm > 0 ? residual / norm : 0;
             }
-            DMatrixRMaj tt = new DMatrixRMaj(h, h);
-            ls.solve(xa.copy(), tt);
-            DMatrixRMaj forward = CommonOps_DDRM.transpose(tt, null);
-            LinearSolverDense<DMatrixRMaj> lu = LinearSolverFactory_DDRM.lu(h);
-            DMatrixRMaj inverse = new DMatrixRMaj(h, h);
-            double rcond = finite(forward) ? reciprocalCondition(forward) : 0;
-            worstCondition = Math.max(worstCondition, 1 / rcond);
-            if (rcond < MIN_RCOND || !lu.setA(forward.copy())) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.SINGULAR,
-                        "the fitted map at " + s.name() + " is singular", start);
+
+            @Override
+            public String detail() {
+                return String.format(java.util.Locale.ROOT, "largest condition number %.3g", worstCondition);
             }
-            lu.invert(inverse);
-            if (!finite(forward) || !finite(inverse)) {
-                return Alignment.failed(SymmetryClass.INVERTIBLE, method(), p, AlignmentStatus.NOT_FINITE,
-                        "the fitted map at " + s.name() + " is not finite", start);
-            }
-            t.put(s.name(), new UnitTransform(SymmetryClass.INVERTIBLE, UnitVectors.array(forward),
-                    UnitVectors.array(inverse)));
-            DMatrixRMaj fit = new DMatrixRMaj(xb.numRows, h);
-            CommonOps_DDRM.mult(xb, tt, fit);
-            for (int i = 0; i < fit.getNumElements(); i++) {
-                double d = xa.get(i) - fit.get(i);
-                residual += d * d;
-                norm += xa.get(i) * xa.get(i);
-            }
-        }
-        return new Alignment(SymmetryClass.INVERTIBLE, method(), p.specB(), decl.apply(p.b(), t), t,
-                norm > 0 ? residual / norm : 0, p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9,
-                AlignmentStatus.OK, String.format(java.util.Locale.ROOT, "largest condition number %.3g", worstCondition));
+        };
     }
 
     /** {@code sigma_min / sigma_max}, 0 when the SVD fails. */

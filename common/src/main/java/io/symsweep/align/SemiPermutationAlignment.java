@@ -1,14 +1,10 @@
 package io.symsweep.align;
 
 import io.symsweep.assignment.LinearAssignment;
-import io.symsweep.mlp.MlpSymmetries;
-import io.symsweep.params.ParameterSet;
+import io.symsweep.mlp.MlpSpec;
 import io.symsweep.params.Site;
 import io.symsweep.params.SymmetryClass;
-import io.symsweep.params.SymmetryDeclaration;
 import io.symsweep.params.UnitTransform;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A narrower model B into a wider A by semi-permutations (Theus et al. 2025, Sec. 3: an {@code m x n} matrix
@@ -26,90 +22,91 @@ import java.util.Map;
  * are 0). For A a split copy of B both are exact, so a planted {@code S} is recovered and {@code B' = A}. With
  * equal widths it is a permutation method.
  */
-final class SemiPermutationAlignment extends AbstractAligner {
+final class SemiPermutationAlignment extends SiteBySiteAligner {
 
     SemiPermutationAlignment(AlignmentMethod method) {
-        super(SymmetryClass.SEMI_PERMUTATION, requireOneOf(method, "semi-permutations by weight or activation matching",
-                AlignmentMethod.WEIGHT_MATCHING, AlignmentMethod.ACTIVATION_MATCHING));
+        super(SymmetryClass.SEMI_PERMUTATION, method, "semi-permutations");
     }
 
     @Override
-    public Alignment align(AlignmentProblem p) {
-        long start = System.nanoTime();
-        SymmetryDeclaration decl = p.declarationB();
-        Map<String, UnitTransform> t = new LinkedHashMap<>();
-        Activations.Traces traces = method() == AlignmentMethod.ACTIVATION_MATCHING ? Activations.traces(p) : null;
-        double similarity = 0;
-        int wideUnits = 0;
-        for (int l = 1; l < p.specB().layers(); l++) {
-            Site s = decl.site(MlpSymmetries.siteName(l));
-            int narrow = s.size();
-            int wide = p.specA().width(l);
-            SiteVectors sv = SiteVectors.at(p, traces, s, l, t);
-            if (!sv.finite()) {
-                return Alignment.failed(symmetryClass(), method(), p, AlignmentStatus.NOT_FINITE,
-                        "non-finite values at layer " + l, start);
-            }
-            double[] va = sv.a();
-            double[] vb = sv.b();
-            int len = sv.length();
-            double[][] dots = UnitVectors.timesTransposed(va, wide, vb, narrow, len);
-            double[][] sim = traces != null
-                    ? UnitVectors.timesTransposed(centredUnit(va, wide, len), wide, centredUnit(vb, narrow, len),
-                            narrow, len)
-                    : cosine(dots, va, vb, wide, narrow, len);
-            double[] normB = new double[narrow];
-            for (int j = 0; j < narrow; j++) {
-                for (int k = 0; k < len; k++) {
-                    normB[j] += vb[j * len + k] * vb[j * len + k];
-                }
-            }
-            // each B unit to a distinct A unit, then every other A unit to its most similar B unit
-            int[] owner = new int[wide];
-            java.util.Arrays.fill(owner, -1);
-            int[] first = LinearAssignment.maximise(UnitVectors.transpose(sim));
-            for (int j = 0; j < narrow; j++) {
-                owner[first[j]] = j;
-            }
-            for (int i = 0; i < wide; i++) {
-                if (owner[i] < 0) {
-                    int best = 0;
-                    for (int j = 1; j < narrow; j++) {
-                        if (sim[i][j] > sim[i][best]) {
-                            best = j;
-                        }
+    Fit fit(AlignmentProblem p, boolean fromActivations) {
+        return new Fit() {
+            double similarity;
+            int wideUnits;
+
+            @Override
+            public UnitTransform site(Site s, int l, SiteVectors sv) {
+                int narrow = s.size();
+                int wide = p.specA().width(l);
+                double[] va = sv.a();
+                double[] vb = sv.b();
+                int len = sv.length();
+                double[][] dots = UnitVectors.timesTransposed(va, wide, vb, narrow, len);
+                double[][] sim = fromActivations
+                        ? UnitVectors.timesTransposed(centredUnit(va, wide, len), wide, centredUnit(vb, narrow, len),
+                                narrow, len)
+                        : cosine(dots, va, vb, wide, narrow, len);
+                double[] normB = new double[narrow];
+                for (int j = 0; j < narrow; j++) {
+                    for (int k = 0; k < len; k++) {
+                        normB[j] += vb[j * len + k] * vb[j * len + k];
                     }
-                    owner[i] = best;
                 }
-                similarity += sim[i][owner[i]];
+                // each B unit to a distinct A unit, then every other A unit to its most similar B unit
+                int[] owner = new int[wide];
+                java.util.Arrays.fill(owner, -1);
+                int[] first = LinearAssignment.maximise(UnitVectors.transpose(sim));
+                for (int j = 0; j < narrow; j++) {
+                    owner[first[j]] = j;
+                }
+                for (int i = 0; i < wide; i++) {
+                    if (owner[i] < 0) {
+                        int best = 0;
+                        for (int j = 1; j < narrow; j++) {
+                            if (sim[i][j] > sim[i][best]) {
+                                best = j;
+                            }
+                        }
+                        owner[i] = best;
+                    }
+                    similarity += sim[i][owner[i]];
+                }
+                wideUnits += wide;
+                double[][] f = new double[wide][narrow];
+                double[] colSum = new double[narrow];
+                int[] count = new int[narrow];
+                for (int i = 0; i < wide; i++) {
+                    int j = owner[i];
+                    double share = normB[j] > 0 ? dots[i][j] / normB[j] : 0;
+                    f[i][j] = share > 0 && Double.isFinite(share) ? share : 0;
+                    colSum[j] += f[i][j];
+                    count[j]++;
+                }
+                double[] gram = new double[narrow];
+                for (int i = 0; i < wide; i++) {
+                    int j = owner[i];
+                    f[i][j] = colSum[j] > 0 ? f[i][j] / colSum[j] : 1.0 / count[j];
+                    gram[j] += f[i][j] * f[i][j];
+                }
+                double[][] b = new double[narrow][wide];
+                for (int i = 0; i < wide; i++) {
+                    int j = owner[i];
+                    b[j][i] = f[i][j] / gram[j];
+                }
+                return new UnitTransform(SymmetryClass.SEMI_PERMUTATION, f, b);
             }
-            wideUnits += wide;
-            double[][] f = new double[wide][narrow];
-            double[] colSum = new double[narrow];
-            int[] count = new int[narrow];
-            for (int i = 0; i < wide; i++) {
-                int j = owner[i];
-                double share = normB[j] > 0 ? dots[i][j] / normB[j] : 0;
-                f[i][j] = share > 0 && Double.isFinite(share) ? share : 0;
-                colSum[j] += f[i][j];
-                count[j]++;
+
+            @Override
+            public double objective() {
+                return similarity / Math.max(1, wideUnits);
             }
-            double[] gram = new double[narrow];
-            for (int i = 0; i < wide; i++) {
-                int j = owner[i];
-                f[i][j] = colSum[j] > 0 ? f[i][j] / colSum[j] : 1.0 / count[j];
-                gram[j] += f[i][j] * f[i][j];
-            }
-            double[][] b = new double[narrow][wide];
-            for (int i = 0; i < wide; i++) {
-                int j = owner[i];
-                b[j][i] = f[i][j] / gram[j];
-            }
-            t.put(s.name(), new UnitTransform(SymmetryClass.SEMI_PERMUTATION, f, b));
-        }
-        ParameterSet aligned = decl.apply(p.b(), t);
-        return new Alignment(symmetryClass(), method(), p.specA(), aligned, t, similarity / Math.max(1, wideUnits),
-                p.specB().layers() - 1, (System.nanoTime() - start) * 1e-9, AlignmentStatus.OK, "");
+        };
+    }
+
+    /** B' has A's widths. */
+    @Override
+    MlpSpec alignedSpec(AlignmentProblem p) {
+        return p.specA();
     }
 
     private static double[][] cosine(double[][] dots, double[] va, double[] vb, int wide, int narrow, int len) {

@@ -75,7 +75,7 @@ public final class SymmetryCurveProbe {
         MlpParameters w1 = ends[0];
         MlpParameters w2 = ends[1];
         BarrierCurve chord = LinearInterpolationProbe.run(loss, w1, w2, t);
-        double[] chordLosses = chord.losses();
+        double[] chordLosses = chord.losses().toArray();
         double chordLength = w1.distance(w2);
         double[] curvature = geometry.curvature();
         double kappaMax = geometry.maxCurvature();

@@ -123,7 +123,8 @@ final class BarrierProbes {
             int candidates, Permutation best) {
         double k = w.architecture().activation().degree();
         return new BarrierRow(Provenance.of(c, sweep), minimum.provenance().configId(), s.factor(), s.rescaledLayer(),
-                s.permutation().specName(), curve.alphas(), curve.losses(), curve.barrier(), curve.midpointLoss(),
+                s.permutation().specName(), curve.alphas().toArray(), curve.losses().toArray(), curve.barrier(),
+                curve.midpointLoss(),
                 ClosedForms.rescalingMidpointLoss(s.factor(), k, minimum.yNorm2()), w.distance(wPrime), search,
                 candidates, best.images(), identity.barrier(), s.factorRange(), rangeLossBound(s, k, minimum),
                 curve.isFinite() ? BarrierRow.Status.OK : BarrierRow.Status.NOT_FINITE, minimum.status());

@@ -110,7 +110,7 @@ public final class OrbitDistance extends DeclaredExperiment implements Independe
         return new OrbitRow(Provenance.of(c, sweep), n, beta, alpha, d.c(), d.e(), d.distance(), d2,
                 d.lowerBoundSquared(), d.scalarBoundSquared(), d.scalarFactor(), within, d.iterations(),
                 d.totalIterations(), d.bestStart(), d.gradientNorm(), d.status(), d.midpointOffset(),
-                d.endpointDistance(), Arrays.copyOf(w[0].data, n * n), Arrays.copyOf(w[1].data, n * n), d.g());
+                d.endpointDistance(), Arrays.copyOf(w[0].data, n * n), Arrays.copyOf(w[1].data, n * n), d.g().toArray());
     }
 
     private static double normSquared(DMatrixRMaj m) {

@@ -1,6 +1,7 @@
 package io.symsweep.mlp;
 
 import io.symsweep.data.Task;
+import io.symsweep.model.MlpArchitecture;
 import io.symsweep.params.ParameterSet;
 import io.symsweep.params.Tensor;
 import java.util.Arrays;
@@ -24,14 +25,7 @@ public record MlpSpec(int[] widths, HiddenActivation activation, boolean bias, T
     private static final long serialVersionUID = 1L;
 
     public MlpSpec {
-        if (widths == null || widths.length < 2) {
-            throw new IllegalArgumentException("an MLP needs at least an input and an output width");
-        }
-        for (int w : widths) {
-            if (w < 1) {
-                throw new IllegalArgumentException("widths must be >= 1, found " + Arrays.toString(widths));
-            }
-        }
+        widths = MlpArchitecture.checkedWidths(widths);
         if (activation == null || task == null) {
             throw new IllegalArgumentException("an MLP needs an activation and a task");
         }
@@ -39,7 +33,6 @@ public record MlpSpec(int[] widths, HiddenActivation activation, boolean bias, T
             throw new IllegalArgumentException("a classifier needs at least 2 outputs, found "
                     + widths[widths.length - 1]);
         }
-        widths = widths.clone();
     }
 
     /** The linear MLP without biases. */

@@ -17,6 +17,17 @@ public record MlpArchitecture(int[] widths, Activation activation) {
     private static final Pattern LABEL = Pattern.compile("mlp\\[([0-9, ]+)]/(.+)");
 
     public MlpArchitecture {
+        widths = checkedWidths(widths);
+        if (activation == null) {
+            throw new IllegalArgumentException("activation is null");
+        }
+    }
+
+    /**
+     * A copy of {@code widths} after checking them: at least 2 (input and output), each {@code >= 1}. Also the check
+     * of the DL4J MLPs' {@code io.symsweep.mlp.MlpSpec}.
+     */
+    public static int[] checkedWidths(int[] widths) {
         if (widths == null || widths.length < 2) {
             throw new IllegalArgumentException("an MLP needs at least 2 widths (input and output)");
         }
@@ -25,10 +36,7 @@ public record MlpArchitecture(int[] widths, Activation activation) {
                 throw new IllegalArgumentException("widths must be >= 1, found " + Arrays.toString(widths));
             }
         }
-        if (activation == null) {
-            throw new IllegalArgumentException("activation is null");
-        }
-        widths = widths.clone();
+        return widths.clone();
     }
 
     @Override

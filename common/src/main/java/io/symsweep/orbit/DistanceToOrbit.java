@@ -1,5 +1,6 @@
 package io.symsweep.orbit;
 
+import com.google.common.primitives.ImmutableDoubleArray;
 import io.symsweep.linalg.MatrixFunctions;
 import io.symsweep.optim.TrustRegionNewton;
 import org.ejml.data.DMatrixRMaj;
@@ -76,18 +77,9 @@ public final class DistanceToOrbit {
      * @param midpointOffset     {@code ||M - W||}, how far the interpolated point is from {@code W = (W_1, W_2)}
      * @param endpointDistance   {@code ||W' - W''||}
      */
-    public record OrbitDistance(double c, double e, double distanceSquared, double[] g, double gradientNorm,
+    public record OrbitDistance(double c, double e, double distanceSquared, ImmutableDoubleArray g, double gradientNorm,
             int iterations, int totalIterations, String bestStart, Status status, double scalarFactor,
             double scalarBoundSquared, double lowerBoundSquared, double midpointOffset, double endpointDistance) {
-
-        public OrbitDistance {
-            g = g.clone();
-        }
-
-        @Override
-        public double[] g() {
-            return g.clone();
-        }
 
         /** {@code sqrt(distanceSquared)}. */
         public double distance() {
@@ -124,7 +116,7 @@ public final class DistanceToOrbit {
         if (MatrixFunctions.determinantSign(w1) == 0 || MatrixFunctions.determinantSign(w2) == 0) {
             double[] nan = new double[n * n];
             java.util.Arrays.fill(nan, Double.NaN);
-            return new OrbitDistance(c, e, Double.NaN, nan, Double.NaN, 0, 0, "none", Status.SINGULAR, scalar[0],
+            return new OrbitDistance(c, e, Double.NaN, ImmutableDoubleArray.copyOf(nan), Double.NaN, 0, 0, "none", Status.SINGULAR, scalar[0],
                     scalar[1], lower, midpointOffset, endpointDistance);
         }
         Search search = new Search(maxIterations, relativeTolerance);
@@ -156,7 +148,8 @@ public final class DistanceToOrbit {
         Status status = MatrixFunctions.determinantSign(best.point()) == 0 ? Status.SINGULAR
                 : best.status() == TrustRegionNewton.Status.CONVERGED ? Status.CONVERGED
                 : best.status() == TrustRegionNewton.Status.NOT_FINITE ? Status.SINGULAR : Status.NOT_CONVERGED;
-        return new OrbitDistance(c, e, best.value(), java.util.Arrays.copyOf(best.point().data, n * n),
+        ImmutableDoubleArray g = ImmutableDoubleArray.copyOf(best.point().data).subArray(0, n * n).trimmed();
+        return new OrbitDistance(c, e, best.value(), g,
                 best.gradientNorm(), best.iterations(), total, bestName, status, scalar[0], scalar[1], lower,
                 midpointOffset, endpointDistance);
     }

@@ -1,6 +1,6 @@
 package io.symsweep.probe;
 
-import io.symsweep.linalg.Vectors;
+import com.google.common.primitives.ImmutableDoubleArray;
 
 /**
  * The loss along {@code (1-a) W + a W'} on a grid of alphas, with its summaries.
@@ -11,28 +11,22 @@ import io.symsweep.linalg.Vectors;
  *                     chord; NaN if any loss is NaN)
  * @param midpointLoss the loss at {@code a = 0.5}
  */
-public record BarrierCurve(double[] alphas, double[] losses, double barrier, double midpointLoss) {
+public record BarrierCurve(ImmutableDoubleArray alphas, ImmutableDoubleArray losses, double barrier,
+        double midpointLoss) {
 
     public BarrierCurve {
-        if (alphas.length != losses.length || alphas.length < 2) {
+        if (alphas.length() != losses.length() || alphas.length() < 2) {
             throw new IllegalArgumentException("need as many losses as alphas, at least 2");
         }
-        alphas = alphas.clone();
-        losses = losses.clone();
-    }
-
-    @Override
-    public double[] alphas() {
-        return alphas.clone();
-    }
-
-    @Override
-    public double[] losses() {
-        return losses.clone();
     }
 
     /** True when every loss is finite. */
     public boolean isFinite() {
-        return Vectors.allFinite(losses);
+        for (int i = 0; i < losses.length(); i++) {
+            if (!Double.isFinite(losses.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package io.symsweep.probe;
 
+import com.google.common.primitives.ImmutableDoubleArray;
 import io.symsweep.model.MlpParameters;
 import java.util.function.ToDoubleFunction;
 
@@ -41,7 +42,8 @@ public final class LinearInterpolationProbe {
             throw new IllegalArgumentException("the alpha grid must start at 0 and end at 1");
         }
         int mid = AlphaGrid.indexOfMidpoint(alphas);
-        return new BarrierCurve(alphas, losses, barrier(alphas, losses), mid < 0 ? Double.NaN : losses[mid]);
+        return new BarrierCurve(ImmutableDoubleArray.copyOf(alphas), ImmutableDoubleArray.copyOf(losses),
+                barrier(alphas, losses), mid < 0 ? Double.NaN : losses[mid]);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.symsweep.topology;
 
+import com.google.common.primitives.ImmutableIntArray;
 import io.symsweep.model.MlpParameters;
 import io.symsweep.model.RegressionData;
 import java.util.ArrayList;
@@ -41,16 +42,8 @@ public final class PathComponentCount {
      * @param retractions    Gauss-Newton retractions done, over all attempts
      * @param seconds        wall time of all attempts
      */
-    public record Result(int components, int[] labels, int attempts, int joins, double maxLossOnJoins,
+    public record Result(int components, ImmutableIntArray labels, int attempts, int joins, double maxLossOnJoins,
             long retractions, double seconds) {
-        public Result {
-            labels = labels.clone();
-        }
-
-        @Override
-        public int[] labels() {
-            return labels.clone();
-        }
 
         /** Mean wall time of one attempt. */
         public double secondsPerAttempt() {
@@ -140,6 +133,6 @@ public final class PathComponentCount {
         for (int i = 0; i < n; i++) {
             labels[i] = byRoot.computeIfAbsent(sets.find(i), r -> byRoot.size());
         }
-        return new Result(byRoot.size(), labels, attempts, joins, maxLoss, retractions, seconds);
+        return new Result(byRoot.size(), ImmutableIntArray.copyOf(labels), attempts, joins, maxLoss, retractions, seconds);
     }
 }

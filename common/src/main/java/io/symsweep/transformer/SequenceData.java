@@ -1,5 +1,7 @@
 package io.symsweep.transformer;
 
+import com.google.common.primitives.ImmutableDoubleArray;
+import com.google.common.primitives.ImmutableIntArray;
 import io.symsweep.data.LabelledData;
 import java.util.Arrays;
 
@@ -16,8 +18,8 @@ import java.util.Arrays;
  * @param targets          {@code samples * outputsPerSample} classes in {@code 0..classes-1}, or {@code -1}
  * @param classes          the number of classes
  */
-public record SequenceData(int samples, int tokens, int features, double[] inputs, int outputsPerSample, int[] targets,
-        int classes) implements java.io.Serializable {
+public record SequenceData(int samples, int tokens, int features, ImmutableDoubleArray inputs, int outputsPerSample,
+        ImmutableIntArray targets, int classes) implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,12 +27,15 @@ public record SequenceData(int samples, int tokens, int features, double[] input
         if (samples < 1 || tokens < 1 || features < 1 || outputsPerSample < 1 || classes < 2) {
             throw new IllegalArgumentException("samples, tokens, features, outputs must be >= 1 and classes >= 2");
         }
-        if (inputs.length != (long) samples * tokens * features || targets.length != (long) samples * outputsPerSample) {
-            throw new IllegalArgumentException("inputs hold " + inputs.length + " values and targets " + targets.length
+        if (inputs.length() != (long) samples * tokens * features
+                || targets.length() != (long) samples * outputsPerSample) {
+            throw new IllegalArgumentException("inputs hold " + inputs.length() + " values and targets "
+                    + targets.length()
                     + " for " + samples + " samples of " + tokens + "x" + features + " with " + outputsPerSample + " outputs");
         }
         int counted = 0;
-        for (int t : targets) {
+        for (int i = 0; i < targets.length(); i++) {
+            int t = targets.get(i);
             if (t < -1 || t >= classes) {
                 throw new IllegalArgumentException("target " + t + " outside -1.." + (classes - 1));
             }
@@ -41,25 +46,20 @@ public record SequenceData(int samples, int tokens, int features, double[] input
         if (counted == 0) {
             throw new IllegalArgumentException("no output carries a target");
         }
-        inputs = inputs.clone();
-        targets = targets.clone();
     }
 
-    @Override
-    public double[] inputs() {
-        return inputs.clone();
-    }
-
-    @Override
-    public int[] targets() {
-        return targets.clone();
+    /** Over copies of {@code inputs} and {@code targets}. */
+    public static SequenceData of(int samples, int tokens, int features, double[] inputs, int outputsPerSample,
+            int[] targets, int classes) {
+        return new SequenceData(samples, tokens, features, ImmutableDoubleArray.copyOf(inputs), outputsPerSample,
+                ImmutableIntArray.copyOf(targets), classes);
     }
 
     /** The outputs with a target. */
     public int targetCount() {
         int n = 0;
-        for (int t : targets) {
-            if (t >= 0) {
+        for (int i = 0; i < targets.length(); i++) {
+            if (targets.get(i) >= 0) {
                 n++;
             }
         }
@@ -69,13 +69,13 @@ public record SequenceData(int samples, int tokens, int features, double[] input
     /** The samples at {@code indices}, in that order. */
     public SequenceData subset(int[] indices) {
         int per = tokens * features;
-        double[] x = new double[indices.length * per];
-        int[] y = new int[indices.length * outputsPerSample];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(inputs, indices[i] * per, x, i * per, per);
-            System.arraycopy(targets, indices[i] * outputsPerSample, y, i * outputsPerSample, outputsPerSample);
+        ImmutableDoubleArray.Builder x = ImmutableDoubleArray.builder(indices.length * per);
+        ImmutableIntArray.Builder y = ImmutableIntArray.builder(indices.length * outputsPerSample);
+        for (int i : indices) {
+            x.addAll(inputs.subArray(i * per, (i + 1) * per));
+            y.addAll(targets.subArray(i * outputsPerSample, (i + 1) * outputsPerSample));
         }
-        return new SequenceData(indices.length, tokens, features, x, outputsPerSample, y, classes);
+        return new SequenceData(indices.length, tokens, features, x.build(), outputsPerSample, y.build(), classes);
     }
 
     /** Samples {@code from .. to-1}. */
@@ -87,12 +87,12 @@ public record SequenceData(int samples, int tokens, int features, double[] input
 
     /** One sample's input value, without copying. */
     double input(int flatIndex) {
-        return inputs[flatIndex];
+        return inputs.get(flatIndex);
     }
 
     /** One output's target, without copying. */
     int target(int flatIndex) {
-        return targets[flatIndex];
+        return targets.get(flatIndex);
     }
 
     /**
@@ -126,7 +126,7 @@ public record SequenceData(int samples, int tokens, int features, double[] input
                 }
             }
         }
-        return new SequenceData(images.size(), t, f, x, 1, images.labels(), images.classes());
+        return of(images.size(), t, f, x, 1, images.labels(), images.classes());
     }
 
     /** Token sequences as one-hot inputs, a target at every position where the sequence names one. */
@@ -142,6 +142,6 @@ public record SequenceData(int samples, int tokens, int features, double[] input
                 y[s * t + p] = seqs.target(s, p);
             }
         }
-        return new SequenceData(n, t, v, x, t, y, v);
+        return of(n, t, v, x, t, y, v);
     }
 }

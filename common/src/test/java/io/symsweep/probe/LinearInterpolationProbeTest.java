@@ -46,7 +46,7 @@ class LinearInterpolationProbeTest {
             MlpParameters w = weights(seed);
             BarrierCurve curve = LinearInterpolationProbe.run(LOSS, w, w, GRID);
             double l = LOSS.applyAsDouble(w);
-            for (double loss : curve.losses()) {
+            for (double loss : curve.losses().toArray()) {
                 assertEquals(l, loss, 0.0, "every point of the segment is w itself");
             }
             assertEquals(0.0, curve.barrier(), 0.0);
@@ -59,11 +59,11 @@ class LinearInterpolationProbeTest {
         MlpParameters w = weights(1);
         MlpParameters v = weights(2);
         BarrierCurve curve = LinearInterpolationProbe.run(LOSS, w, v, GRID);
-        assertEquals(LOSS.applyAsDouble(w), curve.losses()[0], 0.0);
-        assertEquals(LOSS.applyAsDouble(v), curve.losses()[24], 0.0);
+        assertEquals(LOSS.applyAsDouble(w), curve.losses().get(0), 0.0);
+        assertEquals(LOSS.applyAsDouble(v), curve.losses().get(24), 0.0);
         assertEquals(LOSS.applyAsDouble(w.interpolate(v, 0.5)), curve.midpointLoss(), 0.0);
-        assertEquals(curve.losses()[12], curve.midpointLoss(), 0.0);
-        assertEquals(GRID.length, curve.alphas().length);
+        assertEquals(curve.losses().get(12), curve.midpointLoss(), 0.0);
+        assertEquals(GRID.length, curve.alphas().length());
     }
 
     @Test

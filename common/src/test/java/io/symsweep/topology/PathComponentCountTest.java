@@ -60,7 +60,7 @@ class PathComponentCountTest {
         for (int k = 0; k < minima.size(); k++) {
             SignPattern p = oracle.signPattern(minima.get(k));
             sampled.add(p);
-            patternsOf.computeIfAbsent(r.labels()[k], x -> new HashSet<>()).add(p);
+            patternsOf.computeIfAbsent(r.labels().get(k), x -> new HashSet<>()).add(p);
         }
         assertEquals(1 << (l - 1), sampled.size(), "the samples must reach every class for the count to be exact");
         for (Map.Entry<Integer, Set<SignPattern>> e : patternsOf.entrySet()) {

@@ -23,7 +23,7 @@ final class ReferenceForward {
         int f = a.inputFeatures();
         int per = a.outputsPerSample();
         double[][] out = new double[data.samples() * per][];
-        double[] in = data.inputs();
+        double[] in = data.inputs().toArray();
         for (int s = 0; s < data.samples(); s++) {
             double[][] x = new double[t][d];
             for (int i = 0; i < t; i++) {

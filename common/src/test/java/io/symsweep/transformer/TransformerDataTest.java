@@ -23,7 +23,7 @@ class TransformerDataTest {
         SequenceData p = SequenceData.ofPatches(new LabelledData(img, new int[] {3}, 10), 8, 4, true);
         assertEquals(5, p.tokens());
         assertEquals(16, p.features());
-        double[] x = p.inputs();
+        double[] x = p.inputs().toArray();
         for (int f = 0; f < 16; f++) {
             assertEquals(0.0, x[f], "the class token is zeros");
         }
@@ -31,7 +31,7 @@ class TransformerDataTest {
         assertEquals(21.0, x[2 * 16 + 2 * 4 + 1]);
         // patch 2 (bottom left): pixel (0, 0) is image pixel 4*8
         assertEquals(32.0, x[3 * 16]);
-        assertEquals(3, p.targets()[0]);
+        assertEquals(3, p.targets().get(0));
         SequenceData all = SequenceData.ofPatches(Digits.load(), 8, 2, false);
         assertEquals(16, all.tokens());
         assertEquals(Digits.SAMPLES, all.targetCount());

@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code symsweep bench}: training and probing throughput on one thread, and optionally Spark's speed-up. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -29,10 +27,7 @@ import picocli.CommandLine.Spec;
                 + "ratio of the rates.",
                 "--sweep also runs a probe-heavy and a train-heavy sweep of the Figure-4 network in-process and on "
                 + "Spark and prints the engine's time, Spark's end-to-end time, their ratio and the planning time."})
-final class BenchCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class BenchCommand extends Subcommand {
 
     @Option(names = "--network", paramLabel = "NAME", defaultValue = "figure4",
             description = "figure4 (default), wide100, deep-linear, a label such as mlp[8,100,4]/leaky_relu(0.01), "
@@ -137,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
             return digitsMlp();
         }
         BenchNetwork net = benchNetwork();
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         w.printf("bench %s, %d samples, one thread, float64%n", net.architecture().label(), net.samples());
         w.flush();
         ThroughputBench.Result r;
@@ -247,7 +242,7 @@ final class BenchCommand implements Callable<Integer> {
         if (spark) {
             throw new UserException("--spark: not available with --network digits-mlp (its figures are one thread's)");
         }
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         w.printf("bench digits-mlp: 64-h-h-10 relu for h in %s, %d epochs, one thread, float64%n",
                 java.util.Arrays.toString(widths), epochs);
         w.flush();

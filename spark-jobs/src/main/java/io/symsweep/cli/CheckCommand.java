@@ -2,10 +2,8 @@ package io.symsweep.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code symsweep check DIR}: reads every file of every table and reports each problem on one line. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -14,10 +12,7 @@ import picocli.CommandLine.Spec;
                 + "a table. Prints one line per problem and a summary.",
                 "DIR may be one sweep's folder (results/figure4) or a folder of sweeps (results/).",
                 "Exit status: 0 no problems, 1 problems found, 2 DIR is not a results folder."})
-final class CheckCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class CheckCommand extends Subcommand {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the results folder")
     String dir;
@@ -29,7 +24,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         ResultFolderCheck check = new ResultFolderCheck(new org.apache.hadoop.conf.Configuration());
         ResultFolderCheck.Report report = check.check(dir);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         for (ResultFolderCheck.Finding f : report.findings()) {
             out.println(f.line());
         }

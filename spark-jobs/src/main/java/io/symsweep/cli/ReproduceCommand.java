@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code symsweep reproduce}: every paper spec at a scale, then the claims report and the figures. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
@@ -26,10 +24,7 @@ import picocli.CommandLine.Spec;
                 + "the chosen scale into DIR/<spec> (resuming what is there), then write DIR/report/: claims.md, "
                 + "claims.json, a self-contained index.html and one PNG per figure.",
                 "Exit status 1 when a claim fails (named on stderr)."})
-final class ReproduceCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class ReproduceCommand extends Subcommand {
 
     @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "paper",
             description = "quick (CI, minutes), paper (the paper's sizes) or large (well past them, for a cluster); "
@@ -59,7 +54,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         Reproduction.Outcome outcome;
         String masterUrl = master.checked();
         try {
@@ -68,7 +63,7 @@ final class ReproduceCommand implements Callable<Integer> {
             List<Claim> claims = new ArrayList<>(PaperClaims.all(paper));
             claims.addAll(AlignmentClaims.all());
             Reproduction.Plan plan = Reproduction.plan(paper, claims, only, dir);
-            try (Sessions.Lease lease = SessionStart.announced(spec.commandLine().getErr(),
+            try (Sessions.Lease lease = SessionStart.announced(err(),
                     "symsweep reproduce " + paper.scale(), masterUrl, Map.of())) {
                 outcome = Reproduction.run(lease.session(), plan, w);
             }
@@ -77,7 +72,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         List<ClaimResult> failed = outcome.failed();
         if (!failed.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter err = err();
             err.println("symsweep: " + failed.size() + " claim" + (failed.size() == 1 ? "" : "s") + " failed: "
                     + String.join(", ", failed.stream().map(r -> r.claim().id()).toList()) + " (see "
                     + outcome.report().resolve("claims.md") + ")");

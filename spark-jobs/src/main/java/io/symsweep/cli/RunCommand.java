@@ -11,13 +11,11 @@ import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code symsweep run SPEC}: validates, then trains, probes and writes the tables on Spark. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -26,10 +24,7 @@ import picocli.CommandLine.Spec;
                 "Configurations already in the output are skipped (resume); --fresh starts over. One run writes an "
                         + "output folder at a time (its lock file DIR/_lock); a damaged file in it is moved to "
                         + "DIR/_quarantine/ and its configurations computed again."})
-final class RunCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class RunCommand extends Subcommand {
 
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "the sweep spec")
     Path specFile;
@@ -69,11 +64,11 @@ final class RunCommand implements Callable<Integer> {
         String masterUrl = master.checked();
         OutputFolder.check(out != null ? "--out" : "the output folder", outDir,
                 Experiments.of(sweep).tables().stream().map(t -> t.name()).toList());
-        PrintWriter w = spec.commandLine().getOut();
-        try (Sessions.Lease lease = SessionStart.announced(spec.commandLine().getErr(), "symsweep " + sweep.name(),
+        PrintWriter w = out();
+        try (Sessions.Lease lease = SessionStart.announced(err(), "symsweep " + sweep.name(),
                 masterUrl, conf.entries)) {
             SparkSession spark = lease.session();
-            ResultStore store = new ResultStore(spark, outDir).messages(spec.commandLine().getErr());
+            ResultStore store = new ResultStore(spark, outDir).messages(err());
             List<TableSummary> tables;
             SweepJob job = new SweepJob(spark, store, batch == null ? 0 : batch);
             // One writer at a time, from before --fresh deletes anything to after the runs row is written.

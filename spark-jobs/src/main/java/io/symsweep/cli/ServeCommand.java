@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code symsweep serve}: a Spark Connect server (Spark 4.2) over one sweep's tables, registered as
@@ -29,15 +27,12 @@ import picocli.CommandLine.Spec;
                 "Binds to 127.0.0.1. Another --bind address needs an authentication token: SPARK_CONNECT_AUTHENTICATE_TOKEN "
                         + "in the environment (or --conf " + ServeCommand.TOKEN_CONF + "=...), which clients pass as "
                         + "sc://HOST:PORT/;token=... over TLS."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends Subcommand {
 
     static final String TOKEN_CONF = "spark.connect.authenticate.token";
     static final String TOKEN_ENV = "SPARK_CONNECT_AUTHENTICATE_TOKEN";
     private static final String ADDRESS_CONF = "spark.connect.grpc.binding.address";
     private static final String PORT_CONF = "spark.connect.grpc.binding.port";
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
             description = "one sweep's folder, or a folder of sweeps (the newest is served) (default: ${DEFAULT-VALUE})")
@@ -58,8 +53,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (port < 1 || port > 65535) {
             throw new UserException("--port: must be in 1..65535, found " + port);
         }

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code symsweep sql}: Spark SQL over the result tables, one temporary view per table. With a QUERY it runs
@@ -36,16 +34,13 @@ import picocli.CommandLine.Spec;
                         + "recently written sweep is used, or all of them with --all (rows carry their sweep).",
                 "--ddl prints CREATE TABLE ... USING parquet LOCATION ... statements that register the tables in "
                         + "a Spark catalog (Hive metastore, Unity, Glue)."})
-final class SqlCommand implements Callable<Integer> {
+final class SqlCommand extends Subcommand {
 
     enum Format { table, csv, json }
 
     /** Spark loggers whose task-level reports repeat what the one-line error or "cancelled" already says. */
     private static final List<String> TASK_LOGGERS = List.of("org.apache.spark.scheduler.TaskSetManager",
             "org.apache.spark.executor.Executor");
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY",
             description = "the SQL query; without it, an interactive shell")
@@ -81,8 +76,8 @@ final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String masterUrl = master.checked();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         OptionChecks.atLeast("--limit", limit, 0);
         if (ddl && query != null) {
             throw new UserException("--ddl: prints the tables' DDL and takes no QUERY, found \"" + query + "\"");

@@ -8,19 +8,14 @@ import io.symsweep.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code symsweep validate SPEC}: parse and check a spec without Spark; print its size. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Parse and check a spec (no Spark); print the number of configurations.")
-final class ValidateCommand implements Callable<Integer> {
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class ValidateCommand extends Subcommand {
 
     @Parameters(index = "0", paramLabel = "SPEC.yaml", description = "the sweep spec")
     Path specFile;
@@ -36,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
         ConfigurationSpace space = sweep.space();
         long validated = space.check();
         OptionalLong count = space.count();
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         // A two-stage kind produces each artefact once for all the configurations that probe it; say how many.
         String artefactNote = "";
         if (Experiments.of(sweep) instanceof TwoStageExperiment<?> twoStage) {

@@ -256,8 +256,8 @@ public final class SweepJob {
                 todo.size()))) {
             inBatches(todo, stage, kind.firstBatch(), (from, to, n) -> {
                 JavaRDD<Row> rows = todo.range(from, to, artefactTasks(to - from, n))
-                        .mapPartitions(new ArtefactTask<>(spec.name(), kind, spec.execution(), progress.counter(),
-                                record.counters(), inputs));
+                        .mapPartitions(new ArtefactTask<>(kind, new StageContext(spec.name(), spec.execution(),
+                                progress.counter(), record.counters(), inputs)));
                 store.append(table, rows);
                 record.committed(table.name(), todo.count(table.name(), from, to));
             }, record);
@@ -272,8 +272,9 @@ public final class SweepJob {
         try (Progress progress = Progress.start(spark.sparkContext(), stage, todo)) {
             inBatches(work, stage, kind.firstBatch(), (from, to, n) -> {
                 JavaRDD<Tuple2<String, Row>> rows = work.range(from, to,
-                        jsc.defaultParallelism() * PROBE_TASKS_PER_CORE).mapPartitions(new ProbeTask(spec.name(),
-                                kind, spec.execution(), progress.counter(), record.counters(), inputs));
+                        jsc.defaultParallelism() * PROBE_TASKS_PER_CORE).mapPartitions(new ProbeTask(kind,
+                                new StageContext(spec.name(), spec.execution(), progress.counter(),
+                                        record.counters(), inputs)));
                 if (tables.size() == 1) {
                     store.append(tables.get(0), rows.map(Tuple2::_2));
                 } else {
@@ -312,46 +313,26 @@ public final class SweepJob {
     }
 
     /**
-     * What a task of either stage holds: only final serializable fields (the sweep's name, the kind, the execution
-     * settings and the accumulators it reports to), never a session.
+     * What a task of either stage holds beside its kind: only serializable values (the sweep's name, the execution
+     * settings, the accumulators it reports to and the broadcast inputs), never a session.
      */
-    private abstract static class StageTask<K extends Experiment> implements Serializable {
+    private record StageContext(String sweep, ExecutionSettings execution, LongAccumulator done,
+            RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) implements Serializable {
         private static final long serialVersionUID = 1L;
-        final String sweep;
-        final K kind;
-        final ExecutionSettings execution;
-        final LongAccumulator done;
-        final RunRecord.TaskCounters counters;
-        final Broadcast<SweepInputs> inputs;
-
-        StageTask(String sweep, K kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
-            this.sweep = sweep;
-            this.kind = kind;
-            this.execution = execution;
-            this.done = done;
-            this.counters = counters;
-            this.inputs = inputs;
-        }
     }
 
     /** Produces a partition's artefacts as one call; a few lines around {@link TwoStageExperiment#produce}. */
-    private static final class ArtefactTask<A> extends StageTask<TwoStageExperiment<A>>
+    private record ArtefactTask<A>(TwoStageExperiment<A> kind, StageContext c)
             implements FlatMapFunction<Iterator<Configuration>, Row> {
         private static final long serialVersionUID = 1L;
 
-        ArtefactTask(String sweep, TwoStageExperiment<A> kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
-            super(sweep, kind, execution, done, counters, inputs);
-        }
-
         @Override
         public Iterator<Row> call(Iterator<Configuration> configs) {
-            counters.taskRan();
+            c.counters().taskRan();
             List<Configuration> artefacts = new ArrayList<>();
             configs.forEachRemaining(artefacts::add);
-            List<A> produced = kind.produce(artefacts, sweep, execution, inputs.value());
-            done.add(produced.size());
+            List<A> produced = kind.produce(artefacts, c.sweep(), c.execution(), c.inputs().value());
+            c.done().add(produced.size());
             return new MappedIterator<>(produced.iterator(), a -> SparkTables.toRow(kind.artefactTable(), a));
         }
     }
@@ -360,18 +341,13 @@ public final class SweepJob {
      * Computes a partition's groups; a few lines around {@link TwoStageExperiment#probe} or
      * {@link IndependentExperiment#run}. Only the rows of tables that lack them are kept (the exactly-once rule).
      */
-    private static final class ProbeTask extends StageTask<Experiment>
+    private record ProbeTask(Experiment kind, StageContext c)
             implements FlatMapFunction<Iterator<ProbeWork<?>>, Tuple2<String, Row>> {
         private static final long serialVersionUID = 1L;
 
-        ProbeTask(String sweep, Experiment kind, ExecutionSettings execution, LongAccumulator done,
-                RunRecord.TaskCounters counters, Broadcast<SweepInputs> inputs) {
-            super(sweep, kind, execution, done, counters, inputs);
-        }
-
         @Override
         public Iterator<Tuple2<String, Row>> call(Iterator<ProbeWork<?>> work) {
-            counters.taskRan();
+            c.counters().taskRan();
             List<Tuple2<String, Row>> out = new ArrayList<>();
             while (work.hasNext()) {
                 ProbeWork<?> w = work.next();
@@ -384,7 +360,7 @@ public final class SweepJob {
                 for (TableRows<?> tr : rows(w, configs)) {
                     keep(out, tr, missing);
                 }
-                done.add(configs.size());
+                c.done().add(configs.size());
             }
             return out.iterator();
         }
@@ -392,11 +368,12 @@ public final class SweepJob {
         @SuppressWarnings({"unchecked", "rawtypes"})
         private List<TableRows<?>> rows(ProbeWork<?> w, List<Configuration> configs) {
             if (kind instanceof TwoStageExperiment twoStage) {
-                return twoStage.probe(new ProbeGroup(w.artefacts(), configs), sweep, execution, inputs.value());
+                return twoStage.probe(new ProbeGroup(w.artefacts(), configs), c.sweep(), c.execution(),
+                        c.inputs().value());
             }
             List<TableRows<?>> rows = new ArrayList<>();
-            for (Configuration c : configs) {
-                rows.addAll(((IndependentExperiment) kind).run(c, sweep, execution));
+            for (Configuration config : configs) {
+                rows.addAll(((IndependentExperiment) kind).run(config, c.sweep(), c.execution()));
             }
             return rows;
         }
