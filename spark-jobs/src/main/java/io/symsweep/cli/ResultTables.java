@@ -107,7 +107,8 @@ record ResultTables(String root, List<String> sweeps, Map<String, List<String>> 
     }
 
     /**
-     * One temporary view per table in {@code spark} (several sweeps' folders unioned), of its readable files: a file
+     * One temporary view per table in {@code spark} (several sweeps' folders unioned), read as {@code run} reads it
+     * (the declared schema and its migrations, {@link ResultStore#readAsDeclared}), of its readable files: a file
      * that {@link TableFiles#checkFooter} finds damaged (truncated, foreign, another table's) is left out, with one
      * line on {@code err}; the files a run moved to a sweep's {@code _quarantine/} are not read either, and their
      * number is said on {@code err}.
@@ -117,9 +118,9 @@ record ResultTables(String root, List<String> sweeps, Map<String, List<String>> 
         locations.forEach((name, dirs) -> {
             List<String> files = readable.get(name);
             if (files == null) {
-                spark.read().parquet(dirs.toArray(String[]::new)).createOrReplaceTempView(name);
+                ResultStore.readAsDeclared(spark, name, dirs.toArray(String[]::new)).createOrReplaceTempView(name);
             } else if (!files.isEmpty()) {
-                spark.read().parquet(files.toArray(String[]::new)).createOrReplaceTempView(name);
+                ResultStore.readAsDeclared(spark, name, files.toArray(String[]::new)).createOrReplaceTempView(name);
             } else {
                 err.println("symsweep: warning: no view " + name + ": none of its files can be read");
             }

@@ -126,22 +126,10 @@ final class ResultTables {
             SparkSession own = spark.newSession();
             for (String t : tables(s)) {
                 String location = new Path(new Path(root, s), t).toString();
-                Table<?> declared = DECLARED.get(t);
-                Dataset<Row> rows = declared == null ? own.read().parquet(location)
-                        : ResultStore.migrated(declared, own.read().schema(SparkTables.schema(declared)).parquet(location));
-                rows.createOrReplaceTempView(t);
+                ResultStore.readAsDeclared(own, t, location).createOrReplaceTempView(t);
             }
             return own;
         });
-    }
-
-    /** Every table symsweep declares, by name. */
-    private static final Map<String, Table<?>> DECLARED = declared();
-
-    private static Map<String, Table<?>> declared() {
-        Map<String, Table<?>> out = new HashMap<>();
-        Experiments.tables().forEach(t -> out.put(t.name(), t));
-        return out;
     }
 
     private static Object plain(Object v) {

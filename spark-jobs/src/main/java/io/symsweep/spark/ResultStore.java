@@ -1,5 +1,6 @@
 package io.symsweep.spark;
 
+import io.symsweep.experiment.Experiments;
 import io.symsweep.table.Migration;
 import io.symsweep.table.RunRow;
 import io.symsweep.table.Table;
@@ -96,6 +97,27 @@ public final class ResultStore {
     public Dataset<Row> read(Table<?> table) {
         return exists(table) ? migrated(table, spark.read().schema(SparkTables.schema(table)).parquet(location(table)))
                 : null;
+    }
+
+    /** Every table symsweep declares (every kind's, and {@code runs}), by name. */
+    private static final Map<String, Table<?>> DECLARED = declared();
+
+    private static Map<String, Table<?>> declared() {
+        Map<String, Table<?>> out = new LinkedHashMap<>();
+        Experiments.tables().forEach(t -> out.put(t.name(), t));
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The rows in {@code paths} (folders or files) of the table called {@code name}, as {@link #read} gives them for a
+     * table symsweep declares: under its declared schema (a column an older file lacks is null) with its migrations
+     * applied, whichever version each file was written with. A table it does not declare is read as written. The
+     * readers of the command line ({@code sql}'s views, {@code reproduce}'s claims) see what {@code run} sees.
+     */
+    public static Dataset<Row> readAsDeclared(SparkSession spark, String name, String... paths) {
+        Table<?> declared = DECLARED.get(name);
+        return declared == null ? spark.read().parquet(paths)
+                : migrated(declared, spark.read().schema(SparkTables.schema(declared)).parquet(paths));
     }
 
     /** {@code rows} of {@code table} with every declared migration applied to the rows of older versions. */
