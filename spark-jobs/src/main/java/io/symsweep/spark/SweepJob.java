@@ -42,7 +42,7 @@ import scala.Tuple2;
  * when the job commits), so every configuration ends up exactly once whatever is killed when. With a fixed batch size
  * every batch has about that many configurations; by default the first batch of a stage has the kind's
  * {@link Experiment#firstBatch()} ({@value io.symsweep.experiment.Experiment#DEFAULT_FIRST_BATCH} for most kinds, 4 for
- * alignment) and each next one as many as the last one's rate computes in about {@value #TARGET_BATCH_SECONDS} s (at
+ * alignment and components, 64 for approximate-action) and each next one as many as the last one's rate computes in about {@value #TARGET_BATCH_SECONDS} s (at
  * most 4 times the last, at least the first), so that a job's fixed cost stays small beside its work while a crash
  * loses little.
  */
